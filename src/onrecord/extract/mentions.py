@@ -1,0 +1,152 @@
+"""People within one article: name forms, roles, pronouns and titles.
+
+A news article introduces a person once in full ("Vice President JD Vance") and then
+refers back by surname, title or pronoun. The registry is built in text order so a
+reference resolves only to someone already introduced, which is how a reader does it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cues import TITLE_WORDS
+
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.",
+              "gov.", "gen.", "president", "senator", "governor", "secretary", "judge", "justice", "mayor"}
+SUBORDINATE = {"vice", "deputy", "assistant", "former", "acting", "under", "associate"}
+PARTY_TAG = re.compile(r"\s*\((?:[RDI])-?[A-Z .]{2,5}\)")
+
+
+@dataclass
+class Person:
+    name: str
+    tokens: set[str]
+    role: str | None = None
+    kind: str = "person"  # person | organization
+    forms: list[str] = field(default_factory=list)
+    last_pos: int = 0
+
+
+def clean_name(text: str) -> str:
+    text = PARTY_TAG.sub("", text)
+    text = re.sub(r"(’s|'s|’|')$", "", text.strip())
+    words = text.split()
+    while words and words[0].lower().strip(",") in HONORIFICS | {"the"}:
+        words = words[1:]
+    return " ".join(words).strip(" ,.;:")
+
+
+def _name_tokens(name: str) -> set[str]:
+    return {w.lower().strip(".,") for w in name.split() if len(w.strip(".,")) > 1 or w.isupper()}
+
+
+class Registry:
+    """People and organizations introduced so far in one article."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+
+    def add(self, surface: str, pos: int, role: str | None = None, kind: str = "person") -> Person | None:
+        name = clean_name(surface)
+        if not name or not any(c.isalpha() for c in name):
+            return None
+        toks = _name_tokens(name)
+        if not toks:
+            return None
+        person = self.lookup(name, toks, kind)
+        if person is None:
+            person = Person(name=name, tokens=toks, role=role, kind=kind)
+            self.people.append(person)
+        elif len(toks) > len(person.tokens) and person.tokens <= toks:
+            person.name, person.tokens = name, toks  # "Trump" first, "Donald Trump" later
+        if role and not person.role:
+            person.role = role
+        if surface not in person.forms:
+            person.forms.append(surface)
+        person.last_pos = max(person.last_pos, pos)
+        return person
+
+    def lookup(self, name: str, toks: set[str] | None = None, kind: str | None = None) -> Person | None:
+        toks = toks if toks is not None else _name_tokens(clean_name(name))
+        if not toks:
+            return None
+        best = None
+        for p in self.people:
+            if kind and p.kind != kind and len(toks) > 1:
+                continue
+            if toks <= p.tokens or (len(p.tokens) == 1 and p.tokens <= toks and kind == p.kind):
+                # a bare surname fits the most recently mentioned person who carries it
+                if best is None or p.last_pos > best.last_pos:
+                    best = p
+        return best
+
+    def by_title(self, phrase: str) -> Person | None:
+        """'the president' -> the most recent person introduced with that title.
+
+        "Vice President" does not answer to "the president", nor does a qualified
+        "Ukrainian President" in a story whose unqualified president is someone else.
+        """
+        want = phrase.lower().split()
+        best = None
+        for p in self.people:
+            if p.kind != "person" or not p.role:
+                continue
+            words = p.role.lower().split()
+            if want[-1] not in words:
+                continue
+            at = words.index(want[-1]) - len(want) + 1
+            if at < 0 or words[at : at + len(want)] != want:
+                continue
+            before = words[:at]
+            if before and before[-1] in SUBORDINATE:
+                continue
+            if [w for w in before if w not in TITLE_WORDS]:
+                continue
+            if best is None or p.last_pos > best.last_pos:
+                best = p
+        return best
+
+    def recent_person(self, before: int, exclude: set[str] | None = None) -> Person | None:
+        cands = [p for p in self.people if p.kind == "person" and p.last_pos < before
+                 and not (exclude and p.name in exclude)]
+        return max(cands, key=lambda p: p.last_pos, default=None)
+
+
+def role_before(doc, start: int) -> str | None:
+    """Title words directly before a name inside its noun phrase ("Defense Secretary Pete Hegseth")."""
+    i = start - 1
+    words = []
+    while i >= 0:
+        t = doc[i]
+        low = t.lower_
+        if t.ent_type_ == "PERSON" or t.is_punct or t.pos_ in ("DET", "VERB", "ADP", "PRON", "CCONJ", "AUX"):
+            break
+        if low.endswith("’s") or low.endswith("'s") or t.tag_ == "POS":
+            break
+        if not (t.is_title or t.is_upper or low in TITLE_WORDS or t.ent_type_ in ("NORP", "GPE", "ORG")):
+            break
+        words.append(t.text)
+        i -= 1
+        if len(words) >= 6:
+            break
+    words.reverse()
+    while words and words[0].lower() in {"former", "then"} and len(words) == 1:
+        words = []
+    role = " ".join(words).strip()
+    if not role or not any(w.lower().strip(".") in TITLE_WORDS for w in words):
+        return None
+    return role
+
+
+def appositive_role(doc, ent) -> str | None:
+    """'Pete Hegseth, the defense secretary,' -> 'defense secretary'."""
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i:
+            words = [t for t in child.subtree if not t.is_punct]
+            words = [t for t in words if t.i <= child.i + 2 or t.head.i == child.i]
+            text = " ".join(t.text for t in words if t.pos_ != "DET")
+            if text and len(text.split()) <= 6 and any(w.lower() in TITLE_WORDS for w in text.split()):
+                return text
+    return None
