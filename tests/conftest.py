@@ -32,7 +32,9 @@ def pg_server():
     except psycopg.Error:
         if url:
             raise  # asked for explicitly: a broken server is a failure, not a skip
-        pytest.skip(f"no PostgreSQL: ONRECORD_TEST_PG is unset and {LOCAL_PG} does not answer (.ci/postgres.sh starts one)")
+        pytest.skip(
+            f"no PostgreSQL: ONRECORD_TEST_PG is unset and {LOCAL_PG} does not answer (.ci/postgres.sh starts one)"
+        )
     return url or LOCAL_PG
 
 

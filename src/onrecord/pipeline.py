@@ -11,7 +11,6 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 
 from onrecord.model import Article, Problem
@@ -97,10 +96,11 @@ class _Run:
         self.ledger = ledger
         self.progress = progress
         self.report = IngestReport()
-        self.pending: deque[Article] = deque()  # handed to the extractor, not yet stored, in order
+        # handed to the extractor, not yet stored, in order; with `stored` at the duplicate check
+        self.pending: deque[tuple[Article, int]] = deque()
         self.in_flight: Counter[str] = Counter()  # content hashes of `pending`
-        self.stored = 0  # articles stored so far, to know when a duplicate check may be stale
-        self.checked_at: dict[int, int] = {}  # id(article) -> self.stored when it was checked
+        self.stored = 0
+        self.fatal: BaseException | None = None
 
     def problem(self, source: str, reason: str) -> None:
         self.ledger.record_problem(source, reason)
@@ -113,62 +113,68 @@ class _Run:
 
     def fresh(self, items: Iterable[Article | Problem]) -> Iterator[Article]:
         """Articles that need extracting; known ones are counted, wire duplicates stored at once."""
-        for item in items:
-            if isinstance(item, Problem):
-                self.problem(item.source, item.reason)
-                continue
-            self.report.read += 1
-            digest = item.content_hash
-            if self.in_flight[digest] or self.ledger.has_content(digest):
-                self.report.already_present += 1
-                self._progress()
-                continue
-            original = self.ledger.find_wire_duplicate(item)
-            if original:
-                self._store(item, [], duplicate_of=original)
-                continue
-            self.pending.append(item)
-            self.in_flight[digest] += 1
-            self.checked_at[id(item)] = self.stored
-            yield item
+        try:
+            for item in items:
+                if isinstance(item, Problem):
+                    self.problem(item.source, item.reason)
+                elif self._needs_extraction(item):
+                    yield item
+        except Exception as e:  # the ledger failing is fatal, not the article the extractor was on
+            self.fatal = e
+            raise
+
+    def _needs_extraction(self, article: Article) -> bool:
+        self.report.read += 1
+        digest = article.content_hash
+        if self.in_flight[digest] or self.ledger.has_content(digest):
+            self.report.already_present += 1
+            self._progress()
+            return False
+        original = self.ledger.find_wire_duplicate(article)
+        if original:
+            self._store(article, [], duplicate_of=original)
+            return False
+        self.pending.append((article, self.stored))
+        self.in_flight[digest] += 1
+        return True
 
     def extract_all(self, extract: Extractor, articles: Iterator[Article]) -> None:
-        """Store what the extractor yields; when it fails, the article it was on becomes a Problem
-        and extraction restarts on the rest (those it had taken but not yet yielded included)."""
-        source: Iterator[Article] = articles
+        """Store what the extractor yields. When a batch fails, its articles are extracted one by
+        one, so only the article that breaks the extractor becomes a Problem; then on to the rest."""
         while True:
             try:
-                for article, statements in extract(source):
+                for article, statements in extract(articles):
                     self._done(article, statements)
+                while self.pending:
+                    self.problem(_where(self._release()), "extraction returned nothing for this article")
                 return
-            except Exception as e:
-                if not self.pending:
-                    raise  # the failure is not in an article: nothing to skip past
-                failed = self._release(self.pending[0])
-                self.problem(_where(failed), f"extraction failed: {type(e).__name__}: {e}")
-                source = chain(list(self.pending), articles)
-                self._requeue()
+            except Exception:
+                if self.fatal is not None or not self.pending:
+                    raise
+                for article in [a for a, _ in self.pending]:
+                    try:
+                        for got, statements in extract([article]):
+                            self._done(got, statements)
+                    except Exception as e:
+                        self._release()
+                        self.problem(_where(article), f"extraction failed: {type(e).__name__}: {e}")
 
-    def _requeue(self) -> None:
-        """The pending articles are fed again; `fresh` will not see them, so forget them here and
-        let `_feed` re-register them as the new extractor takes them."""
-
-    def _release(self, article: Article) -> Article:
-        self.pending.remove(article)
+    def _release(self) -> Article:
+        article, _ = self.pending.popleft()
         digest = article.content_hash
         self.in_flight[digest] -= 1
         if not self.in_flight[digest]:
             del self.in_flight[digest]
-        self.checked_at.pop(id(article), None)
         return article
 
     def _done(self, article: Article, statements: list) -> None:
-        # the extractor keeps order; anything before this article in `pending` was lost by it
-        while self.pending and self.pending[0] is not article:
-            lost = self._release(self.pending[0])
-            self.problem(_where(lost), "extraction returned nothing for this article")
-        checked = self.checked_at.get(id(article), self.stored)
-        self._release(article) if self.pending else None
+        # the extractor keeps order: articles before this one in `pending` were dropped by it
+        while self.pending and not _same(self.pending[0][0], article):
+            self.problem(_where(self._release()), "extraction returned nothing for this article")
+        checked = self.pending[0][1] if self.pending else self.stored
+        if self.pending:
+            self._release()
+        # an article stored since the check (same batch) may be this story's original
         original = self.ledger.find_wire_duplicate(article) if self.stored > checked else None
         if original:
             self._store(article, [], duplicate_of=original)
@@ -191,6 +197,10 @@ class _Run:
         else:
             self.report.statements += len(statements)
         self._progress()
+
+
+def _same(a: Article, b: Article) -> bool:
+    return a is b or (a.id == b.id and a.text == b.text)
 
 
 def _where(article: Article) -> str:

@@ -10,10 +10,12 @@ verbs with a clause complement and no quotation give indirect speech.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Article, Speaker, Statement
 from .cues import SPEECH_NOUNS, TITLE_CUES, is_speech_verb
+from .mentions import clean_name
 from .quotes import Quote, find_quotes
 from .speakers import ArticlePeople
 from .venues import venue_for
@@ -21,6 +23,10 @@ from .venues import venue_for
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "parataxis")
 CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl")
 MAX_CUE_GAP = 12  # tokens between a quote and its cue
+SPEECH_EVENTS = {"interview", "appearance", "speech", "conference", "briefing", "rally", "hearing", "meeting",
+                 "statement", "remarks", "call", "podcast", "broadcast", "show", "event", "visit", "post", "op-ed",
+                 "address", "session", "debate", "forum", "summit", "tweet"}
+DASH_SOURCE = re.compile(r"[ \t\xa0]*[―—–-][ \t\xa0]*([A-Z][^\n.!?“”\"]{1,60}?)[ \t\xa0]*(?:\n|$)")
 
 
 @dataclass
@@ -68,7 +74,8 @@ def _source_of(cue) -> object | None:
     if cue.pos_ in ("VERB", "AUX"):
         # inverted order the parser missed: “…,” said Skelly / “…,” Skelly said
         doc = cue.doc
-        for i in (cue.i + 1, cue.i - 1):
+        order = (cue.i - 1, cue.i + 1)  # “…,” Skelly said before “…,” said Skelly; "tells X" names the addressee
+        for i in order[:1] if cue.lower_.startswith(("tell", "told")) else order:
             if 0 <= i < len(doc) and doc[i].pos_ in ("PROPN", "PRON", "NOUN") and doc[i].dep_ != "pobj":
                 t = doc[i]
                 while t.dep_ == "compound" and t.head.i != t.i:
@@ -188,8 +195,10 @@ class ArticleExtractor:
         first_sent = doc[qs].sent
         last_sent = doc[qe - 1].sent
         lo, hi = first_sent.start, last_sent.end
-        if hi == qe and qe < len(doc) and doc[qe].is_lower:
-            hi = doc[qe].sent.end  # “… a pathetic figure!” | he wrote.  (split by the parser)
+        if hi == qe and qe < len(doc) and "\n" not in doc[qe].text:
+            nxt = doc[qe].sent  # “… a pathetic figure!” | he wrote.  (split by the parser)
+            if doc[qe].is_lower or len(nxt) <= 8:
+                hi = nxt.end
         best, best_score, inside = None, None, False
         for c in cues:
             t = c.token
@@ -213,12 +222,50 @@ class ArticleExtractor:
             score = (0 if contains else 1, gap)
             if best_score is None or score < best_score:
                 best, best_score, inside = c, score, contains
+        if best is None:
+            best = self.verb_after(qe, hi)
         return best, inside
+
+    def verb_after(self, qe: int, hi: int) -> Cue | None:
+        """“Go back to Univision,” Trump barked: any verb in that slot reports the quote."""
+        doc = self.doc
+        window = [t for t in doc[qe:min(hi, qe + 5)] if not t.is_punct]
+        for t in window[:3]:
+            if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ"):
+                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                if subj is not None and qe <= subj.i < qe + 4:
+                    return Cue(t, subj, None)
+        return None
+
+    def trim(self, cs: int, ce: int) -> int:
+        """End of the reported words, before the circumstances of saying them.
+
+        "… no U.S. troops sent, in an interview with Fox News on Tuesday", "… indefinitely
+        while taking questions", "… a possibility — just a day after suggesting …": these
+        describe the speech event (and carry its date), not what was said.
+        """
+        doc = self.doc
+        for t in doc[cs + 1:ce]:
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if self.qidx[t.i] != -1:
+                continue
+            if t.text == "," and nxt is not None and nxt.lower_ in ("in", "during", "at", "on"):
+                pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.lower_ in SPEECH_EVENTS:
+                    return t.i
+            if t.lower_ in ("while", "when", "as") and nxt is not None and nxt.tag_ == "VBG":
+                return t.i
+            if t.pos_ == "VERB" and t.tag_ == "VBG" and is_speech_verb(t) and t.dep_ in ("pcomp", "advcl"):
+                left = t.head if t.dep_ == "pcomp" else t
+                start = min(x.i for x in left.subtree)
+                if start > cs:
+                    return start
+        return ce
 
     def stands_alone(self, q: Quote) -> bool:
         """A quote that is a sentence of its own (no words of the reporter's around it)."""
-        before = self.text[:q.start].rstrip(" \t")
-        after = self.text[q.end:].lstrip(" \t")
+        before = self.text[:q.start].rstrip(" \t\xa0")
+        after = self.text[q.end:].lstrip(" \t\xa0")
         starts = not before or before[-1] in "\n.?!:”\"’)—–-"
         ends = not after or after[0] in "\n" or (after[0] in "“\"‘" ) or after[:1].isupper()
         return starts and ends
@@ -242,12 +289,19 @@ class ArticleExtractor:
             speaker = None
             kind = "direct"
             start, end = q.inner_start, q.inner_end
-            if cue is not None:
+            dashed = DASH_SOURCE.match(self.text, q.end)
+            if dashed is not None:
+                # “…” ― Name: the sign-off of a quote collection or an epigraph
+                name = clean_name(dashed.group(1))
+                speaker = self.people.person_speaker(name) if name else None
+                cue = None
+            elif cue is not None:
                 speaker = self.speaker_of(cue, last)
                 if self.is_title(q, qs) and not inside:
                     continue
                 if inside and cue.content is not None:
                     cs, ce = cue.content
+                    ce = max(self.trim(cs, ce), qe)
                     outside = [t for t in self.doc[cs:ce] if not (qs <= t.i < qe) and not t.is_punct
                                and t.lower_ != "that"]
                     if len(outside) >= 2:
@@ -294,6 +348,7 @@ class ArticleExtractor:
             cs, ce = c.content
             if self.doc[cs].lower_ == "that":
                 cs += 1
+            ce = self.trim(cs, ce)
             start, end = self.doc[cs].idx, self.doc[ce - 1].idx + len(self.doc[ce - 1])
             end = min(end, q.inner_end)
             has_quote = any(n.start >= start and n.end <= end + 1 for n in q.nested)
@@ -315,7 +370,10 @@ class ArticleExtractor:
                 continue
             if toks[0].lower_ == "that":
                 cs += 1
-                toks = self.doc[cs:ce]
+            ce = self.trim(cs, ce)
+            toks = self.doc[cs:ce]
+            if not toks:
+                continue
             sp = self.speaker_of(c, None)
             if sp is None:
                 continue

@@ -81,7 +81,8 @@ _DETERMINERS = frozenset("the a an his her its their our my your this that".spli
 _SPEECH_NOUNS = frozenset(
     "interview interviews remarks statement statements speech address conference briefing hearing "
     "testimony rally podcast post posts tweet tweets appearance broadcast debate op-ed letter memo "
-    "call questions comments town episode deposition video message essay column book show".split()
+    "call questions comments town episode deposition video message essay column book show memoir "
+    "autobiography article editorial newsletter sermon lecture".split()
 )
 # words that may follow a date without making it a noun modifier
 _FOLLOW_OK = frozenset(
@@ -95,7 +96,10 @@ _WORD_BEFORE = re.compile(r"(\w+)[\s-]*$")
 _WORD_END = re.compile(r"\W|$")  # windows end between words: a cut "2024" would read "20"
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NUMBERS |= {"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_MON_IN = re.compile(rf"({_MONTHS}|{_ABBR})")
+_MON_IN = re.compile(rf"\b({_MONTHS}|{_ABBR})")
+_MONTH_NUMBER = {
+    name: i + 1 for i, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())
+}
 _YEAR_IN = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _DAY_IN = re.compile(r"(?<!\d)([12]\d|3[01]|0?[1-9])(?!\d)")
 _WD_IN = re.compile("|".join(_WEEKDAYS))
@@ -149,10 +153,7 @@ def _past_day(month: int, day: int, pub: date) -> date | None:
 
 
 def _month_of(text: str) -> int:
-    name = _MON_IN.search(text).group(1)[:3].lower()
-    return ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec").index(
-        name
-    ) + 1
+    return _MONTH_NUMBER[_MON_IN.search(text).group(1)[:3].lower()]
 
 
 def _year_of(text: str) -> int | None:
@@ -175,7 +176,7 @@ def _weekday(text: str, mod: str | None, pub: date | None) -> tuple[str | None, 
     """Past-tense reporting means the latest such weekday on or before publication ("Tuesday" in a
     Tuesday article is that day); "last"/"this past" mean strictly before it."""
     mod = (mod or "").lower()
-    if pub is None or mod in ("next", "later"):
+    if pub is None or mod == "next":
         return None, None
     back = (pub.weekday() - _WEEKDAYS.index(_WD_IN.search(text).group(0))) % 7
     if mod in ("last", "this past") and back == 0:
@@ -186,16 +187,10 @@ def _weekday(text: str, mod: str | None, pub: date | None) -> tuple[str | None, 
 def _relative(text: str, pub: date | None) -> tuple[str | None, str | None]:
     t = " ".join(text.lower().split())
     words = t.split()
-    if (
-        pub is None
-        or t.startswith(("tomorrow", "next", "later"))
-        or words[-1] in ("later", "after", "before")
-    ):
-        return None, None
-    if words[0] in ("the", "earlier") and words[-1] in ("earlier", "before", "after"):
-        return None, None  # relative to another event
-    if t.startswith("the ") or (words[-1] == "earlier" and words[0] != "earlier"):
-        return None, None
+    if pub is None or t.startswith(("tomorrow", "next", "later", "the ")):
+        return None, None  # future, or relative to another event ("the day before")
+    if words[-1] in ("later", "after", "before", "earlier"):
+        return None, None  # relative to another event ("a day after")
     if t.startswith(("yesterday", "last night", "last evening")):
         return (pub - timedelta(days=1)).isoformat(), "day"
     if t.startswith(("today", "tonight", "this morning", "this afternoon", "this evening")):
@@ -239,9 +234,8 @@ def _resolve(m: re.Match, pub: date | None) -> tuple[str | None, str | None]:
         mo, d, y = map(int, text.split("/"))
         return _day_value(y + 2000 if y < 100 else y, mo, d, pub)
     if kind in ("md", "dm"):
-        tail = text[_MON_IN.search(text).end() :] if kind == "md" else text
-        day = int(_DAY_IN.search(_WD_IN.sub("", tail)).group(1))
-        return _day_value(_year_of(text[_MON_IN.search(text).start() :]), _month_of(text), day, pub)
+        day = int(_DAY_IN.search(_WD_IN.sub("", text)).group(1))
+        return _day_value(_year_of(text), _month_of(text), day, pub)
     if kind == "my":
         return f"{_year_of(text):04d}-{_month_of(text):02d}", "month"
     if kind == "mo":
@@ -287,7 +281,7 @@ def _is_mention(m: re.Match, text: str) -> bool:
         return bool(m.group("mmod")) or (prep != "" and prep != "of")
     if kind == "wd":
         before = _WORD_BEFORE.search(text, max(0, m.start() - 24), m.start())
-        return not (before and before.group(1).lower() in _NOT_DATES and not m.group("prep"))
+        return not (before and before.group(1).lower() in _NOT_DATES)
     if kind in ("md", "dm", "my", "iso", "num") and not prep and modifies:
         before = _WORD_BEFORE.search(text, max(0, m.start() - 24), m.start())
         return not (before and before.group(1).lower() in _DETERMINERS)
@@ -314,7 +308,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     pub = _pub_date(published)
     found = []
     for m in _matches(text):
-        if m.lastgroup is None or not _is_mention(m, text):
+        if not _is_mention(m, text):
             continue
         prep = (m.group("prep") or "").lower()
         value, precision = (None, None) if prep in _BOUND_PREPS else _not_after(*_resolve(m, pub), pub)
@@ -344,7 +338,7 @@ def resolve_phrase(phrase: str, published: str | None) -> tuple[str | None, str 
     phrase = phrase.strip().strip(".,;:!?\"'“”‘’()")
     pub = _pub_date(published)
     m = _DATE.fullmatch(phrase)
-    if m and m.lastgroup:
+    if m:
         if (m.group("prep") or "").lower() in _BOUND_PREPS:
             return None, None
         return _not_after(*_resolve(m, pub), pub)
@@ -361,12 +355,17 @@ def resolve_phrase(phrase: str, published: str | None) -> tuple[str | None, str 
 # --- which date belongs to the speech event -------------------------------------------------------
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+|[^\w\s]")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_PREP_WORDS = frozenset(_PREPS.split("|"))
+_NEXT_TOKEN = re.compile(r"\s*([A-Za-z]+(?:['’][A-Za-z]+)*)")
 _CUE_WORD = re.compile(r"[\w'’-]+")
 _QUOTES = re.compile(r"“[^”]*”?|\"[^\"]*\"?|(?<![A-Za-z])‘[^‘]*?’(?![A-Za-z])")
 _CLAUSE_BREAK = re.compile(
     r"[;:“”\"—–(‘]|\.\s|,\s*(?:and|but|while|whereas|although|though)\b|\b(?:who|which)\b"
 )
-_REL_CLAUSE = re.compile(r",\s*(?:who|which)\b[^,]*,")
+# clauses that may sit between a fronted date and the cue: "In 2016, when he was running, Trump said"
+_SIDE_CLAUSE = re.compile(r",\s*(?:who|which|when|while|as|after|before)\b[^,]*,")
+_SENTENCE_END = re.compile(r"[\s.!?\"”’)']*")
 _TRAILING = re.compile(r",\s*(?:in|at|during|on|while|speaking)\b[^,;:“”\"]*$")
 _CUES = re.compile(
     r"\b(?:said|says|say|told|tells|stated|added|wrote|writes|posted|tweeted|argued|claimed|insisted|"
@@ -391,6 +390,12 @@ _EVENT_PARTICIPLES = frozenset(
     "held released published posted issued aired broadcast recorded conducted taped filmed streamed "
     "delivered given hosted organized televised scheduled".split()
 )
+# "the interview, which aired Sunday" reads as "the interview aired Sunday"
+_EVENT_RELATIVE = re.compile(
+    r",?\s*\b(?:which|that)\s+(?:(?:was|were|has been|had been)\s+)?(?=(?:"
+    + "|".join(_EVENT_PARTICIPLES)
+    + r")\b)"
+)
 _ED_NOT_VERBS = frozenset("need speed seed feed bred shed hundred indeed red bed creed".split())
 _ADDRESSEE_CUES = frozenset(
     "told tell tells telling informed assured warned reminded asked urged advised briefed promised "
@@ -400,6 +405,10 @@ _ADJUNCT_START = frozenset(
     "in on at to during while with from after before via through over outside inside near following "
     "when as amid ahead for by again also later earlier too then once first separately speaking "
     "alongside".split()
+)
+_FRONTED_SPEECH = frozenset(
+    "asked speaking responding pressed questioned interviewed testifying appearing addressing talking "
+    "writing".split()
 )
 _LEADING_FILLER = frozenset("has had have also again later then once first too".split())
 _PUNCT_BLOCKS = frozenset('“”"‘;:—–')
@@ -438,7 +447,13 @@ def _after_score(context: str, cue_end: int, m: DateMention, addressee: bool) ->
     """Dates a few words after the cue, before its content begins ("told the Journal on Thursday
     that", "said in 2022 while"), belong to the speech; so do dates tied to a speech-event noun
     ("while taking questions in the Oval Office on Wednesday") when no clause intervenes."""
-    tokens = _TOKEN.findall(context[cue_end : m.start])
+    after = _NEXT_TOKEN.match(context, m.end)
+    if after and _is_verb(after.group(1)):
+        return None  # the date is the subject of the content: "said Thursday was the deadline"
+    possessive = m.phrase.endswith(("'s", "’s")) or _POSSESSIVE.match(context, m.end)
+    if possessive and m.phrase.split()[0].lower() not in _PREP_WORDS:
+        return None  # it opens the content: "said Friday's report was accurate"
+    tokens = _TOKEN.findall(_EVENT_RELATIVE.sub(" ", context[cue_end : m.start]))
     words = _words(tokens)
     first = words[0] if words else ""
     opens_adjunct = (
@@ -462,15 +477,20 @@ def _after_score(context: str, cue_end: int, m: DateMention, addressee: bool) ->
 def _before_score(context: str, m: DateMention, cue_start: int) -> int | None:
     """Dates fronting the cue's clause ("On Thursday, he clarified", "Hegseth, who on Wednesday
     suggested") belong to the speech, unless the date sits in preposed content ("The war began in
-    2014, he said"): then a verb precedes it in its clause or separates it from the cue."""
-    tokens = _TOKEN.findall(_REL_CLAUSE.sub(",", context[m.end : cue_start]))
+    2014, he said"): then a verb precedes it in its clause or separates it from the cue. A fronted
+    speech participle ("Asked on Monday whether he would run, she said") is the speech itself."""
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(context, 0, m.start)]
+    lead = [t for t in _TOKEN.findall(context[breaks[-1] if breaks else 0 : m.start])]
+    fronted = [t for t in lead if t.lower() in _FRONTED_SPEECH]
+    if any(_blocks(t, subjects=False) for t in lead if t not in fronted):
+        return None
+    gap = context[m.end : cue_start]
+    if fronted:
+        gap = gap.rpartition(",")[2]  # only the subject before the cue must be clean
+    tokens = _TOKEN.findall(_SIDE_CLAUSE.sub(",", gap))
     while tokens and (_norm(tokens[-1]) in _LEADING_FILLER or tokens[-1].lower().endswith("ly")):
         tokens.pop()
     if len(_words(tokens)) > 12 or any(_blocks(t, subjects=False) for t in tokens):
-        return None
-    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(context, 0, m.start)]
-    lead = _TOKEN.findall(context[breaks[-1] if breaks else 0 : m.start])
-    if any(_blocks(t, subjects=False) for t in lead):
         return None
     return len(_words(tokens))
 
@@ -478,7 +498,7 @@ def _before_score(context: str, m: DateMention, cue_start: int) -> int | None:
 def _trailing_score(context: str, cue_end: int, m: DateMention) -> int | None:
     """A closing ", in an interview with Fox News on Tuesday." dates the whole sentence's speech."""
     seg = _TRAILING.search(context, cue_end)
-    if not seg or seg.start() > m.start or context[m.end :].strip(" .!?\"”’)'") != "":
+    if not seg or seg.start() > m.start or not _SENTENCE_END.fullmatch(context, m.end):
         return None
     if not any(w.lower() in _SPEECH_NOUNS for w in _TOKEN.findall(context[seg.start() : m.start])):
         return None

@@ -84,6 +84,11 @@ class ArticlePeople:
         if ent is not None and ent.label_ == "PERSON":
             return self.person_speaker(self.registry.lookup(ent.text).name if self.registry.lookup(ent.text)
                                        else clean_name(ent.text))
+        if ent is not None and ent.label_ in ("GPE", "LOC") and ent.start == tok.sent.start:
+            # a dateline ("LONDON (Reuters) - Donald Trump said"): the person after it is the source
+            person = next((e for e in doc.ents if e.label_ == "PERSON" and ent.end <= e.start < tok.head.i), None)
+            if person is not None:
+                return self.person_speaker(clean_name(person.text))
         if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "FAC", "WORK_OF_ART"):
             return Speaker(name=clean_name(ent.text) or ent.text, kind="organization")
         return self.resolve_description(tok)

@@ -17,7 +17,10 @@ from .dates import statement_date
 
 RELATIVE = re.compile(r"\b(a|one|two|three|four|five|six|\d+)\s+days?\s+(after|before|earlier|later)\s*$", re.I)
 NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-NEARBY = 2  # paragraphs within which a speaker's dated statement lends its date
+NEARBY = 2  # paragraphs within which a speaker's dated statement lends its date to a bare quote
+FAR = 6  # ... and to a statement with a plain reporting verb
+OTHER_OCCASION = re.compile(r"\b(later|earlier|previously|once|famously|long|ago|has|have|had|often|repeatedly|"
+                            r"used to|in the past|last year|years)\b", re.I)
 
 
 def _masked_context(st: Statement) -> tuple[str, int | None]:
@@ -32,6 +35,17 @@ def _masked_context(st: Statement) -> tuple[str, int | None]:
         m = re.search(r"\b" + re.escape(st.cue) + r"\b", sent)
         cue_at = m.start() if m else None
     return sent, cue_at
+
+
+def _reach(context: str, cue_at: int | None) -> int:
+    """How many paragraphs back a speaker's dated statement still dates this one.
+
+    A plain "X said"/"X told the Journal" keeps quoting the interview already dated;
+    "later", "previously", "has long argued" point to another occasion.
+    """
+    if OTHER_OCCASION.search(context):
+        return 0
+    return FAR if cue_at is not None else NEARBY
 
 
 def _shift(value: str, days: int) -> str:
@@ -55,7 +69,7 @@ def date_statements(article: Article, doc, statements: list[Statement]) -> None:
             st.date_text = rel.group(0).strip()
         elif found is not None and found.value:
             st.date, st.date_precision, st.date_text = found.value, found.precision, found.phrase
-        elif not rel and st.speaker.name in last and para - last[st.speaker.name][0] <= NEARBY:
+        elif not rel and st.speaker.name in last and para - last[st.speaker.name][0] <= _reach(context, cue_at):
             prev = last[st.speaker.name][1]
             st.date, st.date_precision, st.date_text = prev.date, prev.date_precision, prev.date_text
         if st.date:

@@ -22,7 +22,8 @@ def read_feed(path: Path) -> Iterator[Article | Problem]:
 
 def parse_feed(data: bytes | str, source: str) -> Iterator[Article | Problem]:
     """Entries of one feed document; `source` names it (a path or the feed's URL)."""
-    parsed = feedparser.parse(data)
+    # feedparser treats a str as a URL or path to open; bytes are always the document
+    parsed = feedparser.parse(data.encode("utf-8") if isinstance(data, str) else data)
     if not parsed.entries:
         if parsed.bozo:
             reason = f"not a readable RSS/Atom feed ({parsed.get('bozo_exception')})"
@@ -41,7 +42,9 @@ def _entry_article(entry: dict, outlet: str | None, where: str) -> Article | Pro
         guards.check_text(text)
     except guards.Refused as exc:
         return Problem(where, f"feed entry: {exc}")
-    key = entry.get("id") or entry.get("link")
+    link = entry.get("link") or ""
+    link = link if link.startswith(("http://", "https://")) else None
+    key = entry.get("id") or link
     title = entry.get("title") or None
     return Article(
         id=slug_id(key) if key else text_id("f", title or "", text),
@@ -50,7 +53,7 @@ def _entry_article(entry: dict, outlet: str | None, where: str) -> Article | Pro
         outlet=outlet,
         published=normalize_date(entry.get("published") or entry.get("updated"))
         or normalize_date(entry.get("published_parsed") or entry.get("updated_parsed")),
-        url=entry.get("link") or None,
+        url=link,
         source=where,
     )
 

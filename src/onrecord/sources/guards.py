@@ -14,6 +14,7 @@ from pathlib import Path
 MAX_ARTICLE_CHARS = 2_000_000  # one article's text
 MAX_PAGE_BYTES = 10_000_000  # one text file, HTML page, JSONL line or WARC payload, before extraction
 MAX_FEED_BYTES = 20_000_000  # one RSS/Atom file (feedparser needs it whole)
+MIN_PAGE_TEXT_CHARS = 25  # less from an HTML page is a menu or a caption, not an article
 
 _MAGIC = {
     b"%PDF-": "PDF",
@@ -97,7 +98,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str | N
             text = None
         if text is not None and not _CONTROL.search(text):
             return text, "not UTF-8; decoded as cp1252 (Windows Western)"
-    raise Refused(f"not UTF-8 (first bad byte at {first_bad}) and no safe guess of the encoding; re-save as UTF-8")
+    raise Refused(
+        f"not UTF-8 (first bad byte at {first_bad}) and no safe guess of the encoding; re-save as UTF-8"
+    )
 
 
 def _strict(data: bytes, encoding: str) -> str:

@@ -41,7 +41,7 @@ def article_from_html(
         text, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
     body = (doc.text or "") if doc is not None else ""
-    if not body.strip():
+    if len(body.strip()) < guards.MIN_PAGE_TEXT_CHARS:
         return Problem(where, "no article text found in the HTML page")
     try:
         guards.check_text(body)
@@ -64,12 +64,12 @@ def article_from_html(
 
 
 def _decode(html: str | bytes, encoding: str | None) -> tuple[str, str | None]:
-    if isinstance(html, str):
-        return html, None
     if len(html) > guards.MAX_PAGE_BYTES:
         raise guards.Refused(
             f"HTML page too large ({guards.mb(len(html))}; the limit is {guards.mb(guards.MAX_PAGE_BYTES)})"
         )
+    if isinstance(html, str):
+        return html, None
     declared = encoding
     if not declared:
         m = _META_CHARSET.search(html[:4096])

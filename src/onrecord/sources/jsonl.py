@@ -50,7 +50,7 @@ def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
 
 def _article(line: bytes, where: str) -> Article | Problem:
     try:
-        record = json.loads(line.decode("utf-8-sig"))
+        record = json.loads(line.decode("utf-8-sig").strip())
     except UnicodeDecodeError as exc:
         return Problem(where, f"line is not valid UTF-8 (byte {exc.start})")
     except json.JSONDecodeError as exc:
@@ -71,7 +71,9 @@ def _article(line: bytes, where: str) -> Article | Problem:
         guards.check_text(text)
     except guards.Refused as exc:
         return Problem(where, str(exc))
-    extra = {k: record[k] if isinstance(record.get(k), str) and record[k].strip() else None for k in _OPTIONAL}
+    extra = {
+        k: record[k] if isinstance(record.get(k), str) and record[k].strip() else None for k in _OPTIONAL
+    }
     return Article(
         id=article_id,
         text=text,

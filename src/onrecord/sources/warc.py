@@ -32,7 +32,6 @@ _STOPWORDS = frozenset(
     "the of and to is was that with for on said it he she they by from has have be this are at his her "
     "which who not but would were will had their its been there after about than them also could".split()
 )
-_READ_ERRORS = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError)
 
 
 @dataclass
@@ -67,7 +66,9 @@ class WarcCounts:
             )
             if n
         ]
-        return f"{self.records} WARC records, {self.articles} articles; skipped " + ", ".join(kinds or ["none"])
+        return f"{self.records} WARC records, {self.articles} articles; skipped " + ", ".join(
+            kinds or ["none"]
+        )
 
 
 def looks_english(text: str, declared: str | None = None) -> bool:
@@ -80,7 +81,9 @@ def looks_english(text: str, declared: str | None = None) -> bool:
     return sum(w in _STOPWORDS for w in words) / len(words) >= 0.12
 
 
-def iter_warc(path_or_stream: str | Path | BinaryIO, counts: WarcCounts | None = None) -> Iterator[Article | Problem]:
+def iter_warc(
+    path_or_stream: str | Path | BinaryIO, counts: WarcCounts | None = None
+) -> Iterator[Article | Problem]:
     """Articles from one WARC; pass `counts` to learn what was skipped and why."""
     counts = counts if counts is not None else WarcCounts()
     if isinstance(path_or_stream, (str, Path)):
@@ -98,6 +101,8 @@ def _articles(stream: BinaryIO, source: str, counts: WarcCounts) -> Iterator[Art
             continue
         offset, url, headers, payload = item
         where = f"{source}@{offset}"
+        if headers is None:
+            continue  # requests, metadata, warcinfo: not pages, not skipped either
         if payload is None:
             counts.non_html += 1
         elif len(payload) > guards.MAX_PAGE_BYTES:
@@ -125,53 +130,57 @@ def _declared_english(headers: dict[str, str], payload: bytes) -> bool:
 
 
 def _records(stream: BinaryIO, source: str, counts: WarcCounts) -> Iterator[tuple | Problem]:
-    """(offset, url, http headers, HTML payload or None) per record, resyncing after corruption.
-
-    One corruption is reported once, however many restarts it takes to get past it.
-    """
+    """(offset, url, http headers, HTML payload) per record, resyncing after corruption."""
     seekable = stream.seekable()
-    pos = stream.tell() if seekable else 0
-    gz = seekable and _peek(stream, pos, 2) == _GZIP_MAGIC[:2]
-    last_good, in_corruption = -1, False
+    gz = seekable and _peek(stream, stream.tell(), 2) == _GZIP_MAGIC[:2]
     while True:
         iterator = ArchiveIterator(stream, check_digests=False)
-        read_any = False
+        started_at = None  # offset of the record being read, once its header parsed
         try:
             for record in iterator:
-                offset = pos + iterator.get_record_offset()
-                item = (offset, *_read(record))
+                started_at = iterator.offset
+                url, headers, payload = _read(record)
+                offset = iterator.get_record_offset()  # reads the record to its end
+                if getattr(record.raw_stream, "limit", 0) > 0:
+                    raise EOFError(f"record truncated: {record.raw_stream.limit} bytes missing")
                 counts.records += 1
-                read_any, in_corruption, last_good = True, False, offset
-                yield item
+                yield offset, url, headers, payload
+                started_at = None
+            if seekable and _has_data(stream, iterator.offset):
+                raise EOFError("unreadable data at the end of the archive")
             return
-        except _READ_ERRORS as exc:
-            if not in_corruption:
-                counts.corrupt += 1
-                near = f"after byte {last_good}" if read_any else f"at byte {pos}"
-                yield Problem(source, f"corrupt WARC record {near} skipped ({_short(exc)})")
-            in_corruption = True
+        except Exception as exc:  # warcio raises many error types on damaged input
+            bad_at = iterator.offset if started_at is None else started_at
+            counts.corrupt += 1
+            yield Problem(source, f"corrupt WARC record at byte {bad_at} skipped ({_short(exc)})")
             if not seekable:
-                yield Problem(source, "stream cannot seek past the corrupt record; rest of the archive not read")
+                yield Problem(
+                    source, "stream cannot seek past the corrupt record; rest of the archive not read"
+                )
                 return
-            found = _next_record_start(stream, (last_good if read_any else pos) + 1, gz)
+            found = _next_record_start(stream, bad_at + 1, gz)
             if found is None:
                 return
-            pos = found
-            stream.seek(pos)
+            stream.seek(found)
 
 
-def _read(record) -> tuple[str | None, dict[str, str], bytes | None]:
-    """The payload only for HTML responses, and at most one byte over the limit."""
+def _read(record) -> tuple[str | None, dict[str, str] | None, bytes | None]:
+    """HTTP headers for responses only; the payload only for HTML, at most one byte over the limit."""
     url = record.rec_headers.get_header("WARC-Target-URI")
     if record.rec_type == "response" and record.http_headers is not None:
         headers = {k.lower(): v for k, v in record.http_headers.headers}
     elif record.rec_type == "resource":
         headers = {"content-type": record.rec_headers.get_header("Content-Type") or ""}
     else:
-        return url, {}, None
+        return url, None, None
     if not headers.get("content-type", "").lower().strip().startswith(_HTML_TYPES):
         return url, headers, None
     return url, headers, record.content_stream().read(guards.MAX_PAGE_BYTES + 1)
+
+
+def _has_data(stream: BinaryIO, pos: int) -> bool:
+    stream.seek(pos)
+    return bool(stream.read(4096).strip())
 
 
 def _peek(stream: BinaryIO, pos: int, n: int) -> bytes:
@@ -208,6 +217,14 @@ def _is_record_start(head: bytes, gz: bool) -> bool:
 
 
 def _short(exc: Exception) -> str:
-    text = "".join(ch if ch.isprintable() else " " for ch in str(exc))
-    text = " ".join(text.split()) or type(exc).__name__
-    return text if len(text) <= 80 else text[:77] + "..."
+    """A reason fit to show: no raw binary, no internals of the WARC library."""
+    if not isinstance(exc, (ArchiveLoadFailed, EOFError, zlib.error)):
+        return "unreadable record"
+    text = str(exc)
+    head, _, line = text.partition(", first line: ")
+    line = line.strip()
+    if line and not (line.isascii() and line.isprintable()):
+        text = f"{head} (binary data where a record header should be)"
+    elif line:
+        text = f"{head}: {line!r}"
+    return text if len(text) <= 100 else text[:97] + "..."

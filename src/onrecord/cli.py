@@ -1,0 +1,214 @@
+"""The `onrecord` command: a thin layer that parses options, calls a stage and prints its result.
+
+Results go to stdout; progress, problems and errors to stderr, so output can be piped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from onrecord.store import DEFAULT_DB, LedgerError, open_ledger
+
+app = typer.Typer(
+    help="Turn news articles into an auditable ledger of who said what, and when.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+Db = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        envvar="ONRECORD_DB",
+        help="Ledger: a SQLite file, or a postgresql:// URL.",
+        show_envvar=True,
+    ),
+]
+
+
+def is_url(db: str) -> bool:
+    return "://" in db
+
+
+def open_db(db: str, must_exist: bool = True):
+    """The ledger, or a clean exit: reading commands never create an empty ledger by mistake."""
+    if must_exist and not is_url(db) and not Path(db).exists():
+        fail(f"no ledger at {db}; run `onrecord ingest PATH --db {db}` first")
+    try:
+        return open_ledger(db)
+    except (LedgerError, OSError) as e:
+        fail(str(e))
+    except Exception as e:  # a driver's connection error: say what failed, no traceback
+        fail(f"cannot open the ledger {db}: {type(e).__name__}: {e}")
+
+
+def fail(message: str, code: int = 1):
+    err.print(f"[red]error:[/red] {escape(message)}")
+    raise typer.Exit(code)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH", help="Files or folders: .txt .html .jsonl .xml/.rss/.atom .warc(.gz)"
+        ),
+    ],
+    db: Db = DEFAULT_DB,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none, like .txt")
+    ] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name for inputs that carry none")] = None,
+) -> None:
+    """Read articles into the ledger. Articles already there are skipped, so re-running is safe."""
+    from onrecord.pipeline import ingest as run_ingest
+    from onrecord.sources import normalize_date
+
+    if published and normalize_date(published) is None:
+        raise typer.BadParameter(
+            f"cannot read the date {published!r}; use YYYY-MM-DD", param_hint="--published"
+        )
+    ledger = open_db(db, must_exist=False)
+    columns = (
+        SpinnerColumn(),
+        TextColumn("ingesting"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.completed} articles, {task.fields[new]} new, {task.fields[problems]} problems"),
+        TextColumn("[cyan]{task.fields[rate]:.1f} articles/s"),
+        TimeElapsedColumn(),
+    )
+    with ledger, Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("ingest", total=None, new=0, problems=0, rate=0.0)
+        shown = 0
+
+        def progress(report):
+            nonlocal shown
+            for source, reason in report.problems[shown:]:
+                bar.console.print(f"[yellow]problem:[/yellow] {escape(source)}: {escape(reason)}")
+            shown = len(report.problems)
+            bar.update(
+                task,
+                completed=report.read,
+                new=report.new,
+                problems=len(report.problems),
+                rate=report.articles_per_second,
+            )
+
+        report = run_ingest(
+            [str(p) for p in paths], ledger, published=published, outlet=outlet, progress=progress
+        )
+    out.print(
+        f"read {report.read} articles in {report.seconds:.1f} s ({report.articles_per_second:.1f} articles/s): "
+        f"{report.new} new, {report.already_present} already present, {report.duplicates} wire duplicates, "
+        f"{report.statements} statements added, {len(report.problems)} problems",
+        soft_wrap=True,
+    )
+    if report.read == 0:
+        fail("nothing could be read" + (" (see the problems above)" if report.problems else ""))
+
+
+@app.command()
+def people(
+    db: Db = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(min=1, help="How many people, most quoted first")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line")] = False,
+) -> None:
+    """Who spoke, how often, in which roles, and the name forms the articles used."""
+    with open_db(db) as ledger:
+        rows = ledger.people(limit=limit)
+    if as_json:
+        for p in rows:
+            print(json.dumps(p, ensure_ascii=False))
+        return
+    if not rows:
+        err.print("No one in the ledger yet.")
+        return
+    table = Table(title=f"People in {db}", show_lines=False)
+    for name, kw in (
+        ("speaker", {}),
+        ("roles", {}),
+        ("statements", {"justify": "right"}),
+        ("dates", {}),
+        ("name forms seen", {"overflow": "fold"}),
+    ):
+        table.add_column(name, **kw)
+    for p in rows:
+        who = escape(p["name"]) + (" [dim](unnamed)[/dim]" if p["anonymous"] else "")
+        table.add_row(
+            who,
+            escape(", ".join(p["roles"])),
+            str(p["statements"]),
+            " – ".join(dict.fromkeys(d for d in (p["first_date"], p["last_date"]) if d)),
+            escape("; ".join(p["forms"])),
+        )
+    out.print(table)
+
+
+@app.command()
+def statements(
+    db: Db = DEFAULT_DB,
+    speaker: Annotated[str | None, typer.Option(help="Any name form, alias or person id")] = None,
+    article: Annotated[str | None, typer.Option(help="An article id")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 20,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line")] = False,
+) -> None:
+    """Statements, newest first, with who said them, when, and the article they came from."""
+    with open_db(db) as ledger:
+        rows = ledger.statements(speaker=speaker, article_id=article, limit=limit, offset=offset)
+    if as_json:
+        for s in rows:
+            print(json.dumps(s, ensure_ascii=False))
+        return
+    if not rows:
+        err.print("No statements match." if (speaker or article) else "No statements in the ledger yet.")
+        return
+    for s in rows:
+        out.print(statement_block(s), soft_wrap=True)
+
+
+def statement_block(s: dict) -> str:
+    when = s["date"] or (f"{s['published']} (published)" if s["published"] else "date unknown")
+    who = escape(s["speaker"]) + (f", {escape(s['speaker_role'])}" if s["speaker_role"] else "")
+    if s["anonymous"]:
+        who += " [dim](unnamed source)[/dim]"
+    extra = f" · {escape(s['cue'])}" if s.get("cue") else ""
+    extra += f" · to/on {escape(s['venue'])}" if s.get("venue") else ""
+    source = " — ".join(escape(x) for x in (s["outlet"], s["title"], s["url"]) if x)
+    words = escape(s["text"].strip())
+    words = f"“{words}”" if s["kind"] == "direct" else words
+    return (
+        f"[bold]{when}[/bold]  [green]{who}[/green]  [dim]{s['kind']}{extra}[/dim]\n"
+        f"  {words}\n"
+        f"  [dim]{source or 'source unknown'} \\[{escape(s['article_id'])}][/dim]\n"
+    )
+
+
+@app.command()
+def export(
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Folder for statements.jsonl, findings.jsonl and CSVs")
+    ],
+    db: Db = DEFAULT_DB,
+) -> None:
+    """Write the ledger as statements.jsonl and findings.jsonl (the contract), plus CSV for spreadsheets."""
+    with open_db(db) as ledger:
+        counts = ledger.export(out_dir)
+    out.print(
+        f"wrote {counts['statements']} statements, {counts['findings']} findings and {counts['people']} people "
+        f"to {escape(str(out_dir))}{os.sep}",
+        soft_wrap=True,
+    )

@@ -1,0 +1,238 @@
+"""What a statement takes a position on: a concept (its head noun, synonyms folded) and the places
+and bodies it concerns, read from the dependency parse.
+
+The key is concept + argument set, so "Ukraine joining NATO" (membership|NATO+Ukraine) and "NATO
+troops in Ukraine" (troops|NATO+Ukraine) never share a key although they share words. A mention
+missing an argument ("wouldn't commit forces") is completed from fuller mentions of the same concept
+in the same article, which is how a reader fills it in.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .lexicon import CONCEPTS, PLACE_LABEL, PLACES, STOP_NOUNS
+
+ARG_LABELS = {"GPE", "NORP", "LOC", "ORG"}
+PRUNE = {"advcl", "relcl", "appos", "mark", "parataxis", "ccomp", "csubj", "conj", "cc", "punct", "xcomp"}
+VERB_ARGS = {"nsubj", "nsubjpass", "prep", "dative", "agent"}
+ANAPHORS = {"it", "this", "that", "so"}
+
+
+@dataclass
+class Mention:
+    concept: str
+    args: tuple[str, ...]  # place keys in text order
+    head: int  # token index of the concept word in its doc
+    label: str
+    lexical: bool  # the concept came from the synonym table
+    negated: bool = False
+    completed_from: str | None = None
+    token_ids: set[int] = field(default_factory=set)
+
+    @property
+    def key(self) -> str:
+        return f"{self.concept}|{'+'.join(sorted(set(self.args)))}"
+
+
+def place_key(text: str, label: str | None = None) -> str | None:
+    t = text.lower().strip(" .,'\"’‘“”").removeprefix("the ").replace("’s", "").replace("'s", "")
+    if t in PLACES:
+        return PLACES[t]
+    if label == "ORG":
+        return text if text.isupper() and 2 <= len(text) <= 6 else None
+    if label in ("GPE", "LOC", "NORP") and t:
+        return text.strip(" .,").removeprefix("the ")
+    return None
+
+
+def place_label(key: str) -> str:
+    return PLACE_LABEL.get(key, key)
+
+
+def concept_of(tok) -> str | None:
+    """The folded concept a token names, with the few senses a bare lemma would get wrong."""
+    lemma = tok.lemma_.lower()
+    name = CONCEPTS.get(lemma)
+    if not name:
+        return None
+    kids = {c.lower_ for c in tok.children}
+    if lemma == "force" and tok.tag_ != "NNS" and not kids & {"peacekeeping", "military", "ground", "armed"}:
+        return None
+    if lemma == "boot" and "ground" not in tok.doc[tok.i : tok.i + 5].text.lower():
+        return None
+    if lemma in ("arm", "talk") and tok.tag_ != "NNS":
+        return None
+    if lemma == "join" and tok.pos_ != "VERB":
+        return None
+    if lemma in ("deploy",) and tok.pos_ != "VERB":
+        return None
+    if tok.pos_ not in ("NOUN", "VERB", "PROPN"):
+        return None
+    return name
+
+
+def _pruned(tok, out: set[int]) -> None:
+    out.add(tok.i)
+    for c in tok.children:
+        if c.dep_ in PRUNE:
+            continue
+        if c.dep_ == "acl" and c.pos_ == "VERB":
+            # "troops fighting Russia in Ukraine": keep where, drop whom the other verb acts on
+            out.add(c.i)
+            for g in c.children:
+                if g.dep_ == "prep":
+                    _pruned(g, out)
+            continue
+        _pruned(c, out)
+
+
+def _scope(tok) -> set[int]:
+    ids: set[int] = set()
+    _pruned(tok, ids)
+    verb = None
+    if tok.pos_ == "VERB":
+        verb = tok
+        if tok.dep_ == "acl":  # "Ukraine joining NATO": the noun it hangs on is its subject
+            _pruned_head(tok.head, ids)
+    elif tok.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        verb = tok.head.head
+    if verb is not None and verb is not tok:
+        ids.add(verb.i)
+    if verb is not None:
+        for c in verb.children:
+            if c.dep_ in VERB_ARGS or (verb is tok and c.dep_ == "dobj"):
+                if c.i not in ids:
+                    _pruned(c, ids)
+    return ids
+
+
+def _pruned_head(tok, ids: set[int]) -> None:
+    ids.add(tok.i)
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "poss"):
+            _pruned(c, ids)
+
+
+def _args(doc, ids: set[int]) -> list[tuple[int, str]]:
+    found: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ in ARG_LABELS and any(t.i in ids for t in ent):
+            key = place_key(ent.text, ent.label_)
+            if key and key not in found:
+                found[key] = ent.start
+    for i in ids:
+        key = PLACES.get(doc[i].lower_)
+        if key and key not in found:
+            found[key] = i
+    return sorted((i, k) for k, i in found.items())
+
+
+def _negated(tok) -> bool:
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
+        return True
+    head = tok.head if tok.dep_ in ("dobj", "attr", "nsubjpass", "acl") else None
+    return head is not None and any(c.dep_ == "neg" for c in head.children)
+
+
+def _label(doc, head: int, args: list[tuple[int, str]], concept: str, lexical: bool) -> str:
+    idx = [head] + [i for i, _ in args]
+    lo, hi = min(idx), max(idx)
+    if args and hi - lo <= 7:
+        span = doc[lo : hi + 1]
+        # extend over a multi-token place name at the end ("the United States")
+        for ent in doc.ents:
+            if ent.start <= hi < ent.end:
+                span = doc[lo : ent.end]
+        text = span.text.strip(" ,'\"’‘“”")
+        if lexical and concept not in text.lower() and concept != "membership":
+            text = f"{text} ({concept})"
+        return text
+    pre = [place_label(k) for i, k in args if i < head]
+    post = [place_label(k) for i, k in args if i > head]
+    word = concept if lexical else doc[head].lemma_.lower()
+    return " ".join([*pre, word, *(["–", ", ".join(post)] if post else [])])
+
+
+def find_mentions(doc, lo: int = 0, hi: int | None = None) -> list[Mention]:
+    """Concept mentions whose head lies inside [lo, hi) characters of the doc."""
+    hi = len(doc.text) if hi is None else hi
+    out: list[Mention] = []
+    for tok in doc:
+        if not (lo <= tok.idx < hi):
+            continue
+        concept = concept_of(tok)
+        lexical = concept is not None
+        if not lexical:
+            if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj"):
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma in STOP_NOUNS or lemma in CONCEPTS.values() or len(lemma) < 3:
+                continue
+            concept = lemma
+        ids = {i for i in _scope(tok) if lo <= doc[i].idx < hi}
+        args = _args(doc, ids)
+        if not lexical and not args:
+            continue
+        out.append(
+            Mention(
+                concept=concept,
+                args=tuple(k for _, k in args),
+                head=tok.i,
+                label=_label(doc, tok.i, args, concept, lexical),
+                lexical=lexical,
+                negated=_negated(tok),
+                token_ids=ids,
+            )
+        )
+    return _best_first(doc, out)
+
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _best_first(doc, mentions: list[Mention]) -> list[Mention]:
+    """A synonym-table concept before a head-noun one, then closest to the main verb."""
+    return sorted(mentions, key=lambda m: (not m.lexical, _depth(doc[m.head]), m.head))
+
+
+def is_anaphoric(doc, lo: int = 0, hi: int | None = None) -> bool:
+    """Content that names its subject only by pronoun: "it was unlikely", "he would do it"."""
+    hi = len(doc.text) if hi is None else hi
+    for tok in doc:
+        if lo <= tok.idx < hi and tok.lower_ in ANAPHORS:
+            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "advmod") and tok.head.lemma_ in ("be", "do", "happen"):
+                return True
+            if tok.dep_ in ("nsubj", "dobj") and tok.lower_ == "it":
+                return True
+    return False
+
+
+def complete(mention: Mention, pool: list[Mention]) -> Mention:
+    """Fill missing arguments from the fullest, most frequent mention of the same concept."""
+    have = set(mention.args)
+    supers = [m for m in pool if m.concept == mention.concept and have < set(m.args)]
+    if not supers:
+        return mention
+    sets = [frozenset(m.args) for m in supers]
+    maximal = [s for s in sets if not any(s < o for o in sets)]
+    counts = Counter(maximal)
+    best_set, _ = max(counts.items(), key=lambda kv: (kv[1], -sets.index(kv[0])))
+    source = next(m for m in supers if frozenset(m.args) == best_set)
+    return Mention(
+        concept=mention.concept,
+        args=source.args,
+        head=mention.head,
+        label=source.label,
+        lexical=mention.lexical,
+        negated=mention.negated,
+        completed_from=source.label,
+        token_ids=mention.token_ids,
+    )

