@@ -15,6 +15,8 @@ from warcio.warcwriter import WARCWriter
 
 from onrecord.model import Article, Problem
 from onrecord.sources import WarcCounts, article_from_html, guards, iter_warc, looks_english, read_inputs
+from onrecord.sources.feeds import parse_feed
+from onrecord.sources.html import fragment_text
 from onrecord.sources.normalize import normalize_date, slug_id
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
@@ -180,6 +182,21 @@ def test_atom_entries_become_articles():
     )
 
 
+def test_feed_text_keeps_every_block_and_no_markup():
+    fragment = "<p>One<br>two</p><ul><li>x</li></ul><script>bad()</script>tail <!-- note --> end &amp; more"
+    assert fragment_text(fragment) == "One\ntwo\nx\ntail end & more"
+    assert fragment_text("Tam &amp; Ortiz   agreed.") == "Tam & Ortiz agreed."
+
+
+def test_parse_feed_never_treats_a_string_as_a_location(tmp_path):
+    local = tmp_path / "other.rss"
+    local.write_bytes((FIXTURES / "harbor.rss").read_bytes())
+    for name in (str(local), str(local).encode(), local.as_uri()):
+        [problem] = list(parse_feed(name, "watcher"))
+        assert problem.source == "watcher" and problem.reason.startswith("not a readable RSS/Atom feed")
+    assert len(list(parse_feed((FIXTURES / "harbor.atom").read_text(), "watcher"))) == 2
+
+
 def test_feed_that_is_not_a_feed(tmp_path):
     path = tmp_path / "sitemap.xml"
     path.write_text('<?xml version="1.0"?><urlset><url><loc>https://x.example/</loc></url></urlset>')
@@ -250,7 +267,7 @@ def test_encodings_are_decoded_or_refused_never_garbled(tmp_path):
     stray.write_bytes("Ortiz said \u201cyes\u201d.".encode() + b" \xff and left.")
     [article], _ = read(stray)
     assert article.text == "Ortiz said \u201cyes\u201d. \ufffd and left."
-    assert "1 bad byte(s) replaced with U+FFFD" in article.source
+    assert "invalid UTF-8 from byte 22: 1 bad sequence(s) replaced with U+FFFD" in article.source
 
     russian = tmp_path / "koi8.txt"
     russian.write_bytes("Мэр заявила, что мост построят к весне.".encode("koi8_r"))
@@ -264,8 +281,9 @@ def test_empty_articles_are_refused(tmp_path, content):
     assert one_problem(path).reason == "empty article: no text"
 
 
-def test_huge_file_is_refused_by_size_without_reading_it(tmp_path):
-    path = tmp_path / "huge.txt"
+@pytest.mark.parametrize("name", ["huge.txt", "huge.html", "huge.rss"])
+def test_huge_file_is_refused_by_size_without_reading_it(tmp_path, name):
+    path = tmp_path / name
     with open(path, "wb") as f:
         f.truncate(60_000_000)  # sparse: no disk, but 60 MB by stat
     tracemalloc.start()
@@ -274,7 +292,8 @@ def test_huge_file_is_refused_by_size_without_reading_it(tmp_path):
     elapsed = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    assert problem.reason == "file is too large (60.0 MB; the limit is 10.0 MB)"
+    limit = "20.0" if name.endswith(".rss") else "10.0"
+    assert problem.reason == f"file is too large (60.0 MB; the limit is {limit} MB)"
     assert elapsed < 1.0 and peak < 2_000_000
 
 

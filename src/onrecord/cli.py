@@ -55,7 +55,7 @@ def open_db(db: str, must_exist: bool = True):
 
 
 def fail(message: str, code: int = 1):
-    err.print(f"[red]error:[/red] {escape(message)}")
+    err.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -63,9 +63,7 @@ def fail(message: str, code: int = 1):
 def ingest(
     paths: Annotated[
         list[Path],
-        typer.Argument(
-            metavar="PATH", help="Files or folders: .txt .html .jsonl .xml/.rss/.atom .warc(.gz)"
-        ),
+        typer.Argument(metavar="PATH", help="Files or folders: .txt .html .jsonl .xml/.rss/.atom .warc(.gz)"),
     ],
     db: Db = DEFAULT_DB,
     published: Annotated[
@@ -97,7 +95,9 @@ def ingest(
         def progress(report):
             nonlocal shown
             for source, reason in report.problems[shown:]:
-                bar.console.print(f"[yellow]problem:[/yellow] {escape(source)}: {escape(reason)}")
+                bar.console.print(
+                    f"[yellow]problem:[/yellow] {escape(source)}: {escape(reason)}", soft_wrap=True
+                )
             shown = len(report.problems)
             bar.update(
                 task,

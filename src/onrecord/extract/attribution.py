@@ -116,7 +116,12 @@ def _find_cues(doc, qidx, allowed_quotes: set[int], short_quotes: set[int] = fro
         if q != -1 and q not in allowed_quotes and not (q in short_quotes and t.lower_ in SPEECH_NOUNS):
             continue
         if is_speech_verb(t) or (t.pos_ == "NOUN" and t.lower_ in SPEECH_NOUNS):
-            cues.append(Cue(t, _source_of(t), _content_of(t)))
+            source = _source_of(t)
+            if source is not None and qidx[source.i] != -1 and qidx[source.i] != q:
+                # the parser took quoted words for the subject: “Full panic mode,” said Leslie Wimes
+                source = next((doc[i] for i in (t.i + 1, t.i - 1) if 0 <= i < len(doc) and qidx[i] == -1
+                               and doc[i].pos_ in ("PROPN", "PRON", "NOUN")), None)
+            cues.append(Cue(t, source, _content_of(t)))
         elif t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to":
             pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), doc[t.i + 2])
             cues.append(Cue(t, pobj, None))

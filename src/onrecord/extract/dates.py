@@ -359,9 +359,17 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _PREP_WORDS = frozenset(_PREPS.split("|"))
 _NEXT_TOKEN = re.compile(r"\s*([A-Za-z]+(?:['’][A-Za-z]+)*)")
 _CUE_WORD = re.compile(r"[\w'’-]+")
-_QUOTES = re.compile(r"“[^”]*”?|\"[^\"]*\"?|(?<![A-Za-z])‘[^‘]*?’(?![A-Za-z])")
-_CLAUSE_BREAK = re.compile(
-    r"[;:“”\"—–(‘]|\.\s|,\s*(?:and|but|while|whereas|although|though)\b|\b(?:who|which)\b"
+_QUOTES = re.compile(r"“[^”]*”?|\"[^\"]*\"?|''.*?(?:''|$)|(?<![A-Za-z])‘[^‘]*?’(?![A-Za-z])")
+# a short capitalized quote is a title ("told NBC’s “Meet the Press” on Sunday"), not quoted words
+_TITLE = re.compile(
+    r"[“\"]((?:[A-Z0-9][\w’'.&-]*|the|of|and|a|an|on|in|for|to|with|at)(?:\s+|(?=[”\"])))+[”\"]"
+)
+_CLAUSE_BREAK = re.compile(r"[;:—–]|\.\s|,\s*(?:and|but|while|whereas|although|though)\b|\b(?:who|which)\b")
+# the cue's own event lies ahead: "She'll present her plan in a speech Friday"
+_FUTURE_CUE = re.compile(
+    r"(?:\b(?:will|shall|won['’]t)|['’]ll|\b(?:going|plans?|expected|scheduled|set|due|about)\s+to)"
+    r"(?:\s+\w+){0,2}\s*$",
+    re.IGNORECASE,
 )
 # clauses that may sit between a fronted date and the cue: "In 2016, when he was running, Trump said"
 _SIDE_CLAUSE = re.compile(r",\s*(?:who|which|when|while|as|after|before)\b[^,]*,")
@@ -402,7 +410,7 @@ _ADDRESSEE_CUES = frozenset(
     "assures warns".split()
 )
 _ADJUNCT_START = frozenset(
-    "in on at to during while with from after before via through over outside inside near following "
+    "out up back down off in on at to during while with from after before via through over outside inside near following "
     "when as amid ahead for by again also later earlier too then once first separately speaking "
     "alongside".split()
 )
@@ -410,8 +418,10 @@ _FRONTED_SPEECH = frozenset(
     "asked speaking responding pressed questioned interviewed testifying appearing addressing talking "
     "writing".split()
 )
+_INTENT = frozenset("plans intends expects hopes aims going".split())  # "X plans to visit on Sunday, Y said"
 _LEADING_FILLER = frozenset("has had have also again later then once first too".split())
 _PUNCT_BLOCKS = frozenset('“”"‘;:—–')
+_QUOTE_MARKS = frozenset('“”"‘')
 
 
 def _norm(token: str) -> str:
@@ -466,7 +476,7 @@ def _after_score(context: str, cue_end: int, m: DateMention, addressee: bool) ->
     if len(words) <= 12 and opens_adjunct and not any(_blocks(t) for t in tokens):
         return len(words)
     strong = _COMPLEMENT | _SUBJECTS | _AUX
-    if any(t in _PUNCT_BLOCKS or _norm(t) in strong for t in tokens):
+    if any(t in _PUNCT_BLOCKS or t == "," or _norm(t) in strong for t in tokens):
         return None
     nouns = [i for i, w in enumerate(words) if w.lower() in _SPEECH_NOUNS]
     if nouns and len(words) - nouns[-1] <= 7 and not any(_blocks(w) for w in words[nouns[-1] :]):
@@ -480,9 +490,11 @@ def _before_score(context: str, m: DateMention, cue_start: int) -> int | None:
     2014, he said"): then a verb precedes it in its clause or separates it from the cue. A fronted
     speech participle ("Asked on Monday whether he would run, she said") is the speech itself."""
     breaks = [b.end() for b in _CLAUSE_BREAK.finditer(context, 0, m.start)]
-    lead = [t for t in _TOKEN.findall(context[breaks[-1] if breaks else 0 : m.start])]
+    lead = [
+        t for t in _TOKEN.findall(context[breaks[-1] if breaks else 0 : m.start]) if t not in _QUOTE_MARKS
+    ]
     fronted = [t for t in lead if t.lower() in _FRONTED_SPEECH]
-    if any(_blocks(t, subjects=False) for t in lead if t not in fronted):
+    if any(_blocks(t, subjects=False) or t in _INTENT for t in lead if t not in fronted):
         return None
     gap = context[m.end : cue_start]
     if fronted:
@@ -528,9 +540,10 @@ def statement_date(context: str, cue_offset: int | None, published: str | None) 
     mentions = [m for m in find_dates(context, published) if m.value is not None]
     if not mentions:
         return None
+    context = _TITLE.sub(lambda t: " " + t.group(0)[1:-1] + " ", context)  # same offsets
     quotes = [q.span() for q in _QUOTES.finditer(context)]
     cue = _cue_span(context, cue_offset, quotes)
-    if cue is None:
+    if cue is None or _FUTURE_CUE.search(context, max(0, cue[0] - 40), cue[0]):
         return None
     cue_start, cue_end = cue
     others = [(a, b) for a, b in quotes if not a <= cue_start < b]
@@ -549,4 +562,13 @@ def statement_date(context: str, cue_offset: int | None, published: str | None) 
             continue
         if score is not None and (best is None or score < best[0]):
             best = (score, m)
-    return best[1] if best else None
+    if best:
+        return best[1]
+    if context[cue_start:cue_end].endswith("ing") and context[:cue_start].rstrip().endswith(","):
+        # "said in June 2012, citing ...": a participle shares its main verb's speech event
+        main = [
+            c for c in _CUES.finditer(context, 0, cue_start) if not any(a <= c.start() < b for a, b in quotes)
+        ]
+        if main:
+            return statement_date(context[:cue_start], main[-1].start(), published)
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,8 +23,8 @@ def read_feed(path: Path) -> Iterator[Article | Problem]:
 
 def parse_feed(data: bytes | str, source: str) -> Iterator[Article | Problem]:
     """Entries of one feed document; `source` names it (a path or the feed's URL)."""
-    # feedparser treats a str as a URL or path to open; bytes are always the document
-    parsed = feedparser.parse(data.encode("utf-8") if isinstance(data, str) else data)
+    # feedparser opens a str or bytes that names a URL or a file; a stream is always the document
+    parsed = feedparser.parse(io.BytesIO(data.encode("utf-8") if isinstance(data, str) else data))
     if not parsed.entries:
         if parsed.bozo:
             reason = f"not a readable RSS/Atom feed ({parsed.get('bozo_exception')})"

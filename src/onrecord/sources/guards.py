@@ -26,6 +26,7 @@ _MAGIC = {
     b"\x7fELF": "executable",
     b"SQLite format 3": "SQLite database",
 }
+_ASCII = bytes(range(128))
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -86,11 +87,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str | N
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    if _UTF8_MULTIBYTE.search(data):
+    high = len(data.translate(None, _ASCII))
+    in_utf8 = sum(len(m) for m in _UTF8_MULTIBYTE.findall(data))
+    if in_utf8 >= high / 2:  # mostly well-formed UTF-8: a damaged UTF-8 file, not another encoding
         text = data.decode("utf-8", errors="replace")
         bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-        return text, f"invalid UTF-8 from byte {first_bad}: {bad} bad byte(s) replaced with U+FFFD"
-    high = sum(1 for b in data if b > 0x7F)
+        return text, f"invalid UTF-8 from byte {first_bad}: {bad} bad sequence(s) replaced with U+FFFD"
     if high <= max(8, len(data) // 50):
         try:
             text = data.decode("cp1252")

@@ -4,6 +4,7 @@ so an article reads the same whichever way it arrived."""
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import trafilatura
 from lxml import etree
@@ -84,24 +85,23 @@ def fragment_text(fragment: str) -> str:
     and short entries would otherwise be dropped.
     """
     if "<" not in fragment:
-        return _tidy(fragment)
+        return _tidy(unescape(fragment))
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
-        return _tidy(fragment)
+        return _tidy(unescape(fragment))
     parts: list[str] = []
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        tag = el.tag if isinstance(el.tag, str) else ""
+    for event, el in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
         if event == "start":
-            if tag in _BLOCKS:
+            if el.tag in _BLOCKS:
                 parts.append("\n")
-            if el.text and tag not in ("script", "style") and tag:
+            if el.text and el.tag not in ("script", "style"):
                 parts.append(el.text)
-        else:
-            if tag in _BLOCKS:
-                parts.append("\n")
-            if el.tail and el is not root:
-                parts.append(el.tail)
+            continue
+        if event == "end" and el.tag in _BLOCKS:
+            parts.append("\n")
+        if el.tail and el is not root:
+            parts.append(el.tail)
     return _tidy("".join(parts))
 
 
