@@ -464,3 +464,9 @@ def test_looks_english():
     assert looks_english(english * 2)
     assert not looks_english(spanish * 2)
     assert not looks_english(english, declared="fr-CA") and looks_english("", declared="en-US, fr")
+
+
+def test_binary_jsonl_is_refused_whole(tmp_path):
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(b'{"id": "a"}\x00\x00\x00')
+    assert one_problem(path) == Problem(str(path), "binary file (contains NUL bytes), not text")

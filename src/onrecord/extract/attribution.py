@@ -87,7 +87,8 @@ def _source_of(cue) -> object | None:
 def _content_of(cue) -> tuple[int, int] | None:
     if cue.lower_ == "according":
         return None
-    for c in cue.children:
+    kids = sorted(cue.children, key=lambda c: (c.i < cue.i, c.i))  # complements after the verb first
+    for c in kids:
         if c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")):
             toks = [t for t in c.subtree]
             start = min(t.i for t in toks)
@@ -327,8 +328,7 @@ class ArticleExtractor:
                     speaker = self.speaker_of(cue, last)
             if speaker is None:
                 continue
-            if q.nested and speaker.kind == "organization" and cue is not None:
-                self.reported(q, speaker)
+            if speaker.kind == "organization" and cue is not None and self.reported(q, speaker):
                 linked.add(qi)
                 last, last_para = speaker, para
                 continue
@@ -340,9 +340,10 @@ class ArticleExtractor:
         self.statements.sort(key=lambda s: (s.start, s.end))
         return self.statements
 
-    def reported(self, q: Quote, outlet: Speaker) -> None:
+    def reported(self, q: Quote, outlet: Speaker) -> int:
         """A quote of a quote: the outlet reported “X said …” — the words are X's, the outlet the venue."""
         qi = self.quotes.index(q)
+        added = 0
         inner_cues = [c for c in _find_cues(self.doc, self.qidx, {qi}) if self.qidx[c.token.i] == qi]
         for c in inner_cues:
             if c.content is None or c.source is None:
@@ -360,6 +361,8 @@ class ArticleExtractor:
             st = self.make("mixed" if has_quote else "indirect", start, end, sp, c)
             st.venue = outlet.name
             self.statements.append(st)
+            added += 1
+        return added
 
     def indirect(self, cues: list[Cue], used: set[int], _ctx) -> None:
         for c in cues:

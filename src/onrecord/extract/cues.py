@@ -71,7 +71,8 @@ TITLE_WORDS = {
     "republican", "gop", "u.s.", "us", "federal", "district", "county", "city", "council",
     "campaign", "manager", "chairperson", "first", "lady", "sec.", "white", "adviser", "advisor",
     "strategist", "pollster", "economist", "professor", "analyst", "coach", "officer", "executive",
-    "correspondent", "reporter", "editor", "columnist", "lawyer", "counsel",
+    "correspondent", "reporter", "editor", "columnist", "lawyer", "counsel", "treasurer", "comptroller",
+    "auditor", "clerk", "superintendent", "premier", "councilmember", "alderman", "delegate", "trustee",
 }
 
 # prepositions before a venue after a cue: "told Fox News", "posted to X", "wrote on Truth Social"

@@ -277,6 +277,8 @@ def _is_mention(m: re.Match, text: str) -> bool:
         if next_word in _SPEECH_NOUNS:
             return True
         return (prep in _YEAR_PREPS or m.group("yedge") is not None) and not modifies
+    if kind == "rel":
+        return not any(c.isupper() for c in m.group("rel")[1:])  # a name: "CBS This Morning"
     if kind == "mo":
         return bool(m.group("mmod")) or (prep != "" and prep != "of")
     if kind == "wd":
@@ -362,9 +364,9 @@ _CUE_WORD = re.compile(r"[\w'’-]+")
 _QUOTES = re.compile(r"“[^”]*”?|\"[^\"]*\"?|''.*?(?:''|$)|(?<![A-Za-z])‘[^‘]*?’(?![A-Za-z])")
 # a short capitalized quote is a title ("told NBC’s “Meet the Press” on Sunday"), not quoted words
 _TITLE = re.compile(
-    r"[“\"]((?:[A-Z0-9][\w’'.&-]*|the|of|and|a|an|on|in|for|to|with|at)(?:\s+|(?=[”\"])))+[”\"]"
+    r"[“\"](?:(?:[A-Z0-9][\w’'.&-]*|the|of|and|a|an|on|in|for|to|with|at)(?:\s+|(?=,?[”\"])))+,?[”\"]"
 )
-_CLAUSE_BREAK = re.compile(r"[;:—–]|\.\s|,\s*(?:and|but|while|whereas|although|though)\b|\b(?:who|which)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:—–]|\.\s|\b(?:who|which)\b")
 # the cue's own event lies ahead: "She'll present her plan in a speech Friday"
 _FUTURE_CUE = re.compile(
     r"(?:\b(?:will|shall|won['’]t)|['’]ll|\b(?:going|plans?|expected|scheduled|set|due|about)\s+to)"
@@ -502,8 +504,8 @@ def _before_score(context: str, m: DateMention, cue_start: int) -> int | None:
     tokens = _TOKEN.findall(_SIDE_CLAUSE.sub(",", gap))
     while tokens and (_norm(tokens[-1]) in _LEADING_FILLER or tokens[-1].lower().endswith("ly")):
         tokens.pop()
-    if len(_words(tokens)) > 12 or any(_blocks(t, subjects=False) for t in tokens):
-        return None
+    if len(_words(tokens)) > 16 or any(_blocks(t, subjects=False) for t in tokens):
+        return None  # a long subject is fine ("Sen. X, the panel's top Democrat, said"), a clause is not
     return len(_words(tokens))
 
 
@@ -543,7 +545,7 @@ def statement_date(context: str, cue_offset: int | None, published: str | None) 
     context = _TITLE.sub(lambda t: " " + t.group(0)[1:-1] + " ", context)  # same offsets
     quotes = [q.span() for q in _QUOTES.finditer(context)]
     cue = _cue_span(context, cue_offset, quotes)
-    if cue is None or _FUTURE_CUE.search(context, max(0, cue[0] - 40), cue[0]):
+    if cue is None or _FUTURE_CUE.search(context, max(0, cue[0] - 40), cue[1]):
         return None
     cue_start, cue_end = cue
     others = [(a, b) for a, b in quotes if not a <= cue_start < b]

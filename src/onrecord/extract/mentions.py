@@ -32,7 +32,7 @@ def clean_name(text: str) -> str:
     text = PARTY_TAG.sub("", text)
     text = re.sub(r"(’s|'s|’|')$", "", text.strip())
     words = text.split()
-    while words and words[0].lower().strip(",") in HONORIFICS | {"the"}:
+    while len(words) > 1 and (words[0].lower().strip(",") in HONORIFICS | TITLE_WORDS | {"the"}):
         words = words[1:]
     return " ".join(words).strip(" ,.;:")
 

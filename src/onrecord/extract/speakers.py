@@ -17,6 +17,12 @@ OUTLET_HINTS = {"news", "times", "post", "journal", "press", "tribune", "gazette
 ORG_DEPS_STOP = {"relcl", "appos", "punct", "cc", "conj", "acl", "advcl", "prep"}
 
 
+def _outlet_like(ent) -> bool:
+    """"The Gazette", "the Journal": people don't take an article, and outlets end in these words."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return (before is not None and before.lower_ == "the") or ent[-1].lower_ in OUTLET_HINTS
+
+
 class ArticlePeople:
     """The registry plus the article's unnamed sources, queried by token position."""
 
@@ -27,7 +33,9 @@ class ArticlePeople:
         self.anonymous: list[tuple[int, Speaker]] = []
         self.mentions: list[tuple[int, str, bool]] = []  # (token index, person name, is subject)
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and _outlet_like(ent):
+                self.registry.add(ent.text, ent.start, kind="organization")
+            elif ent.label_ == "PERSON":
                 words = [t for t in ent if not (t.is_punct and t.text not in ".")]
                 if not words:
                     continue
@@ -81,6 +89,8 @@ class ArticlePeople:
             known = self.registry.lookup(ent.text if ent is not None else tok.text, kind="person")
             if known is not None and known.kind == "person":
                 return self.person_speaker(known.name)
+        if ent is not None and ent.label_ == "PERSON" and _outlet_like(ent):
+            return Speaker(name=clean_name(ent.text), kind="organization")
         if ent is not None and ent.label_ == "PERSON":
             return self.person_speaker(self.registry.lookup(ent.text).name if self.registry.lookup(ent.text)
                                        else clean_name(ent.text))

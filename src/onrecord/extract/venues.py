@@ -24,10 +24,18 @@ def _name(tok) -> str | None:
 
 
 def _span_text(tok) -> str:
-    words = [t for t in tok.subtree if t.dep_ in ("compound", "det", "amod", "nmod") or t.i == tok.i]
-    words = [t for t in words if t.i <= tok.i and t.tag_ != "POS" and t.pos_ != "DET" or t.i == tok.i]
-    text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
-    return text.replace(" ’", "").replace(" '", "").strip("’' ")
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None and ent.label_ not in ("DATE", "TIME"):
+        words = [t for t in ent if t.tag_ != "POS"]
+    else:
+        start = tok.i
+        while start > 0 and tok.doc[start - 1].dep_ in ("compound", "nummod", "nmod") and tok.doc[start - 1].head.i >= tok.i:
+            start -= 1
+        words = list(tok.doc[start : tok.i + 1])
+    while words and words[0].lower_ == "the":
+        words = words[1:]
+    text = "".join(t.text_with_ws for t in words).strip()
+    return text.rstrip("’'").strip()
 
 
 def venue_for(cue) -> str | None:

@@ -44,7 +44,7 @@ def _reach(context: str, cue_at: int | None) -> int:
     "later", "previously", "has long argued" point to another occasion.
     """
     if OTHER_OCCASION.search(context):
-        return 0
+        return -1
     return FAR if cue_at is not None else NEARBY
 
 
