@@ -40,16 +40,18 @@ def pg_server():
 
 @pytest.fixture
 def pg_url(pg_server):
-    """A throwaway database on that server, dropped afterwards (never touches existing data)."""
+    """A throwaway schema on that server, first on the search path, dropped afterwards (fast, and
+    never touches existing data)."""
     import psycopg
 
     name = "onrecord_t_" + uuid.uuid4().hex[:12]
     with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
+        conn.execute(f"CREATE SCHEMA {name}")
     parts = urlsplit(pg_server)
-    yield urlunsplit(parts._replace(path="/" + name))
+    query = "&".join(q for q in (parts.query, f"options=-csearch_path%3D{name}") if q)
+    yield urlunsplit(parts._replace(query=query))
     with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"DROP SCHEMA {name} CASCADE")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

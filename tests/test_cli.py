@@ -154,3 +154,17 @@ def test_a_file_that_is_not_a_ledger_is_refused_cleanly(tmp_path):
     fake.write_text("just some notes, not a database\n" * 200)
     result = run("people", "--db", fake)
     assert result.exit_code == 1 and "error:" in result.stderr
+
+
+def test_ingest_and_read_back_on_either_backend(ledger_url, tmp_path):
+    """A postgresql:// URL selects PostgreSQL; the commands behave the same on both."""
+    first = run("ingest", DEMO, "--db", ledger_url)
+    assert first.exit_code == 0, first.output
+    again = run("ingest", DEMO, "--db", ledger_url)
+    assert "0 new, 8 already present" in again.stdout
+    people = [
+        json.loads(line)["name"] for line in run("people", "--db", ledger_url, "--json").stdout.splitlines()
+    ]
+    assert people[0] == "Helen Marsh"
+    assert run("export", "--db", ledger_url, "--out", tmp_path / "out").exit_code == 0
+    assert (tmp_path / "out" / "statements.jsonl").read_text().count("\n") > 20

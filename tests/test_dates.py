@@ -92,7 +92,7 @@ def test_vague_spans_take_the_unit_that_holds_them(phrase, published, want):
         "later this year",
         "in 2030",
         "March 2025",  # after a February publication
-        "Feb. 20",  # with no year: the latest Feb. 20 is a year back, which the next case shows
+        "Feb. 20, 2025",  # six days after publication
         "recently",
         "a day after",
         "the day before",
@@ -114,11 +114,12 @@ def test_vague_spans_take_the_unit_that_holds_them(phrase, published, want):
     ],
 )
 def test_unresolvable_or_future_phrases(phrase):
-    if phrase == "Feb. 20":
-        assert resolve_phrase(phrase, FRI) == ("2024-02-20", "day")
-        assert resolve_phrase("Feb. 20, 2025", FRI) == (None, None)
-    else:
-        assert resolve_phrase(phrase, FRI) == (None, None)
+    assert resolve_phrase(phrase, FRI) == (None, None)
+
+
+def test_day_without_year_is_the_latest_one_not_after_publication():
+    assert resolve_phrase("Feb. 20", FRI) == ("2024-02-20", "day")
+    assert resolve_phrase("Feb. 14", FRI) == ("2025-02-14", "day")
 
 
 def test_without_publication_date_only_absolute_dates_resolve():
@@ -299,6 +300,47 @@ def test_statement_date_ignores_content_and_other_clauses(text, cue):
     assert _at(text, cue) is None
 
 
+@pytest.mark.parametrize(
+    "text, cue, want",
+    [
+        # a participle shares the speech event of the clause it hangs on
+        (
+            "The senator escalated her attack on Tuesday, telling a radio host the plan was dead.",
+            "telling",
+            "2025-02-11",
+        ),
+        ("The senator said in June 2012, citing new figures, that the plan was dead.", "citing", "2012-06"),
+        ("The family arrived in Ohio in 1956, hoping for better jobs.", "hoping", None),
+        # "according to": what precedes it is the content
+        ("The plan died in 2014, according to the Herald.", "according", None),
+        ("The plan is dead, according to a statement released Thursday.", "according", "2025-02-13"),
+        # a show's quoted title is a name, not quoted words
+        ("The governor told NBC’s “Meet the Press” on Sunday that taxes would rise.", "told", "2025-02-09"),
+        ("The aide told CBS This Morning on Monday that the plan was dead.", "told", "2025-02-10"),
+        # the cue's own event is in the future
+        ("She’ll lay out her plan in a speech Friday.", "lay", None),
+        ("The governor will say on Friday that taxes are rising.", "say", None),
+        ("The governor is expected to deliver a speech later tonight.", "deliver", None),
+        # infinitive and prepositional complements are content
+        ("The governor urged them to vote Tuesday.", "urged", None),
+        ("The mayor was referring to a vote in 2004.", "referring", None),
+        ("The senator called for a ban in December.", "called", None),
+        # a noun phrase after the cue is content, even one holding a speech noun or a possessive date
+        ("The poll found the senator the winner of Tuesday's debate.", "found", None),
+        ("The senator noted a planned rally on Saturday in the capital.", "noted", None),
+        ("The senator, who needs a win in Tuesday's primary, received the endorsement.", "received", None),
+    ],
+)
+def test_statement_date_harder_attachments(text, cue, want):
+    assert _at(text, cue) == want
+
+
+def test_month_used_as_a_modifier_is_not_a_date():
+    found = find_dates("Her fate in November election is unclear; in November, he said so.", FRI)
+    assert [(m.phrase, m.value) for m in found] == [("in November", "2024-11")]
+    assert found[0].start == 42
+
+
 def test_trailing_speech_phrase_at_the_end_of_a_line():
     text = "The president gave “his word” that taxes would not rise, in an interview on Tuesday.\n"
     assert _at(text, "word") == "2025-02-11"
@@ -350,3 +392,21 @@ def test_statement_date_is_fast():
         n += len(sentences)
     rate = n / (time.process_time() - start)
     assert rate > 5000, f"{rate:.0f} calls/s"  # CPU time, so load elsewhere matters little; ~20k/s measured
+
+
+def test_bad_input_gets_a_clear_error():
+    with pytest.raises(TypeError, match="phrase must be a string"):
+        resolve_phrase(None, FRI)
+    with pytest.raises(TypeError, match="text must be a string"):
+        find_dates(b"on Thursday", FRI)
+
+
+def test_long_context_stays_fast():
+    # a whole article passed as context must not go quadratic over its many dates
+    text = (
+        "The senator said on Jan. 5, 2024, that “the vote was Thursday,” and aides agreed in March. " * 1500
+    )
+    start = time.process_time()
+    got = statement_date(text, text.index("said"), FRI)
+    assert got.value == "2024-01-05"
+    assert time.process_time() - start < 2.0

@@ -28,7 +28,7 @@ def one(statements, fragment: str):
 
 
 def test_quote_marks_curly_straight_and_apostrophes():
-    text = "He said \"we will build it\" and then ‘maybe not’. Don’t worry, O'Brien’s plan holds. “I‘m sure,” she said."
+    text = 'He said "we will build it" and then ‘maybe not’. Don’t worry, O\'Brien’s plan holds. “I‘m sure,” she said.'
     quotes = [text[q.inner_start : q.inner_end] for q in find_quotes(text)]
     assert quotes == ["we will build it", "maybe not", "I‘m sure,"]
 
@@ -57,7 +57,9 @@ def test_nested_quote_kept_inside():
 
 
 def test_direct_quote_speaker_after(nlp):
-    sts = read("Governor Maria Lopez spoke in Albany.\n“We will not raise the tolls this year,” Lopez said.", nlp)
+    sts = read(
+        "Governor Maria Lopez spoke in Albany.\n“We will not raise the tolls this year,” Lopez said.", nlp
+    )
     s = one(sts, "raise the tolls")
     assert s.kind == "direct" and s.speaker.name == "Maria Lopez" and s.speaker.role == "Governor"
     assert s.text == "We will not raise the tolls this year,"
@@ -72,10 +74,14 @@ def test_direct_quote_speaker_before_with_venue_and_date(nlp):
 
 
 def test_speaker_inside_split_quote_and_continuation(nlp):
-    text = ("Mayor Ellen Park opened the session.\n“The budget is tight,” Park said, “but the library stays open.”"
-            " “Nobody loses their branch.”")
+    text = (
+        "Mayor Ellen Park opened the session.\n“The budget is tight,” Park said, “but the library stays open.”"
+        " “Nobody loses their branch.”"
+    )
     sts = read(text, nlp)
-    assert {one(sts, f).speaker.name for f in ("budget is tight", "library stays", "Nobody loses")} == {"Ellen Park"}
+    assert {one(sts, f).speaker.name for f in ("budget is tight", "library stays", "Nobody loses")} == {
+        "Ellen Park"
+    }
 
 
 def test_multi_paragraph_quote_statement_spans_both(nlp):
@@ -99,15 +105,19 @@ def test_indirect_speech(nlp):
 
 
 def test_clarified_and_pronoun_resolution(nlp):
-    text = ("Council member Joe Varga spoke after the vote. On Friday, he clarified that the park plan was still "
-            "possible.")
+    text = (
+        "Council member Joe Varga spoke after the vote. On Friday, he clarified that the park plan was still "
+        "possible."
+    )
     s = one(read(text, nlp), "park plan")
     assert s.speaker.name == "Joe Varga" and s.date == "2024-03-15"
 
 
 def test_title_resolves_to_named_person(nlp):
-    text = ("Governor Maria Lopez visited the plant on Monday. Later, the governor said the jobs would stay in "
-            "the state.")
+    text = (
+        "Governor Maria Lopez visited the plant on Monday. Later, the governor said the jobs would stay in "
+        "the state."
+    )
     s = one(read(text, nlp), "jobs would stay")
     assert s.speaker.name == "Maria Lopez"
 
@@ -126,8 +136,10 @@ def test_quote_of_a_quote_belongs_to_inner_speaker(nlp):
 
 
 def test_scare_quotes_and_titles_are_not_statements(nlp):
-    text = ("The so-called “woke” agenda was the theme of the night. Fans watched “The Long Road Home” on Friday."
-            " The band played “Blue Skies Over Texas” at the fair.")
+    text = (
+        "The so-called “woke” agenda was the theme of the night. Fans watched “The Long Road Home” on Friday."
+        " The band played “Blue Skies Over Texas” at the fair."
+    )
     assert read(text, nlp) == []
 
 
@@ -138,8 +150,10 @@ def test_posted_to_x_venue_and_month_precision(nlp):
 
 
 def test_year_precision_and_undated_statement(nlp):
-    text = ("Ashby said in 2021 that the tunnel was a mistake. Senator Tom Ashby has long argued that tolls "
-            "hurt commuters.")
+    text = (
+        "Ashby said in 2021 that the tunnel was a mistake. Senator Tom Ashby has long argued that tolls "
+        "hurt commuters."
+    )
     sts = read(text, nlp)
     assert (one(sts, "tunnel was a mistake").date, one(sts, "tunnel").date_precision) == ("2021", "year")
     assert one(sts, "tolls hurt").date is None
@@ -153,8 +167,10 @@ def test_dash_attribution(nlp):
 
 
 def test_two_people_sharing_a_surname_stay_apart(nlp):
-    text = ("Mayor Ellen Park and her brother, Tim Park, a developer, disagreed. “The tower is too tall,” Ellen Park "
-            "said. “It fits the street,” Tim Park said.")
+    text = (
+        "Mayor Ellen Park and her brother, Tim Park, a developer, disagreed. “The tower is too tall,” Ellen Park "
+        "said. “It fits the street,” Tim Park said."
+    )
     sts = read(text, nlp)
     assert one(sts, "too tall").speaker.name == "Ellen Park"
     assert one(sts, "fits the street").speaker.name == "Tim Park"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from itertools import islice
+from pathlib import Path
 
 import pytest
 
-from onrecord.model import Speaker, Statement
-from onrecord.pipeline import ingest
+from onrecord.model import Article, Problem, Speaker, Statement
+from onrecord.pipeline import ingest, ingest_items
 
 
 class Crash(BaseException):
@@ -71,7 +72,11 @@ def test_ingest_stores_articles_and_statements(ledger, six):
 def test_reingest_is_a_no_op(ledger, six):
     ingest([six], ledger, extract=fake_extract())
     before = ledger.counts()
-    report = ingest([six], ledger, extract=fake_extract())
+
+    def must_not_run(articles):  # nothing new: not even the model is loaded
+        raise AssertionError("extractor called on a re-run")
+
+    report = ingest([six], ledger, extract=must_not_run)
     assert (report.read, report.new, report.already_present, report.statements) == (6, 0, 6, 0)
     assert ledger.counts() == before
 
@@ -162,3 +167,49 @@ def test_run_is_logged_with_its_counts(ledger, six):
     report = ingest([six], ledger, extract=fake_extract())
     run = ledger.last_run()
     assert run["finished_at"] and run["counts"]["new"] == report.new == 6
+
+
+def test_article_the_extractor_drops_is_reported(ledger, inputs):
+    for n in range(1, 5):
+        write(inputs, f"d{n}.txt", story(n) + ("SKIP" if n in (2, 4) else ""))
+
+    def extract(articles):
+        for article in articles:
+            if "SKIP" not in article.text:
+                yield article, []
+
+    report = ingest([inputs], ledger, extract=extract)
+    assert report.new == 2
+    assert sorted(Path(s).name for s, _ in report.problems) == ["d2.txt", "d4.txt"]
+    assert all("returned nothing" in r for _, r in report.problems)
+
+
+def test_a_failing_ledger_stops_the_run_instead_of_blaming_articles(ledger, six, monkeypatch):
+    calls, has_content = [], ledger.has_content
+
+    def breaks_on_the_fifth(digest):  # mid-batch, with a4 taken by the extractor
+        calls.append(digest)
+        if len(calls) == 5:
+            raise RuntimeError("disk I/O error")
+        return has_content(digest)
+
+    monkeypatch.setattr(ledger, "has_content", breaks_on_the_fifth)
+    with pytest.raises(RuntimeError, match="disk I/O"):
+        ingest([six], ledger, extract=fake_extract())
+    assert ledger.counts()["problems"] == 0
+
+
+def test_records_from_any_reader(ledger):
+    items = [
+        Article("r1", story(1)),
+        Problem("feed#2", "feed entry: empty article: no text"),
+        Article("r2", story(2)),
+    ]
+    report = ingest_items(items, ledger, extract=fake_extract())
+    assert (report.read, report.new, len(report.problems)) == (2, 2, 1)
+
+
+def test_unreadable_published_date_is_refused_before_reading(ledger, six):
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        ingest([six], ledger, published="someday", extract=fake_extract())
+    assert ledger.counts()["articles"] == 0

@@ -61,8 +61,13 @@ def test_text_search_and_indexes(pg_url):
         assert led.search("") == []
     with psycopg.connect(pg_url) as conn:
         indexes = {
-            r[0] for r in conn.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'statements'")
+            r[0]
+            for r in conn.execute(
+                "SELECT indexname FROM pg_indexes WHERE tablename = 'statements' AND schemaname = current_schema()"
+            )
         }
-        views = {r[0] for r in conn.execute("SELECT viewname FROM pg_views WHERE schemaname = 'public'")}
+        views = {
+            r[0] for r in conn.execute("SELECT viewname FROM pg_views WHERE schemaname = current_schema()")
+        }
     assert {"statements_search", "statements_person", "statements_topic", "statements_date"} <= indexes
     assert {"statement_view", "people_view"} <= views

@@ -82,7 +82,6 @@ NICKNAMES = {
 }
 SURNAME_SIMILARITY = 85  # rapidfuzz ratio: "Zelensky"/"Zelenskyy" 94, "Smith"/"Smyth" 80
 GIVEN_SIMILARITY = 75  # "Volodymyr"/"Volodimir" 78, "Joe"/"Hunter" 0
-KEY_LETTERS = 4  # surname prefix used as the indexed candidate key
 
 
 def _tokens(name: str) -> list[str]:
@@ -136,9 +135,14 @@ def organization_key(name: str) -> str:
 
 
 def surname_key(name: str) -> str | None:
-    """Indexed lookup key: the surname's first letters, so near spellings share it."""
+    """Indexed lookup key: the surname's consonant skeleton, so near spellings share it
+    ("Zelensky", "Zelenskyy" -> "zlnsk") while unrelated surnames rarely do."""
     words = normalize_name(strip_title(name)).split()
-    return words[-1][:KEY_LETTERS] if words else None
+    if not words:
+        return None
+    surname = words[-1]
+    skeleton = re.sub(r"[aeiouyhw]", "", surname[1:])
+    return surname[0] + re.sub(r"(.)\1+", r"\1", skeleton)
 
 
 def is_anonymous(speaker: Speaker) -> bool:

@@ -11,6 +11,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from onrecord.model import Article, Problem
@@ -63,7 +64,25 @@ def ingest(
     progress: Callable[[IngestReport], None] | None = None,
     extract: Extractor | None = None,
 ) -> IngestReport:
-    """Read `paths` into `ledger`. `extract` replaces the spaCy extractor (tests, other models)."""
+    """Read files and folders into `ledger`. `published`/`outlet` fill in what inputs lack; a
+    `published` that is not a date raises ValueError before anything is read."""
+    from onrecord.sources import normalize_date
+
+    if published and normalize_date(published) is None:
+        raise ValueError(f"cannot read the date {published!r}; use YYYY-MM-DD")
+    items = _read_all(paths, published, outlet)
+    return ingest_items(items, ledger, nlp=nlp, progress=progress, extract=extract)
+
+
+def ingest_items(
+    items: Iterable[Article | Problem],
+    ledger,
+    nlp=None,
+    progress: Callable[[IngestReport], None] | None = None,
+    extract: Extractor | None = None,
+) -> IngestReport:
+    """Articles (and problems) from any reader into `ledger`, as one logged run. `extract` replaces
+    the spaCy extractor (tests, other models); it must yield each article it takes, in order."""
     run = _Run(ledger, progress or (lambda report: None))
     if extract is None:
         from onrecord.extract import extract_many
@@ -73,7 +92,10 @@ def ingest(
 
     run_id = ledger.start_run()
     try:
-        run.extract_all(extract, run.fresh(_read_all(paths, published, outlet)))
+        articles = run.fresh(items)
+        first = next(articles, None)  # nothing new (a re-run): the model is never loaded
+        if first is not None:
+            run.extract_all(extract, chain([first], articles))
     finally:
         run.report.tick()
         ledger.finish_run(run_id, run.report.counts())
@@ -92,6 +114,9 @@ def _read_all(paths, published, outlet) -> Iterator[Article | Problem]:
 
 
 class _Run:
+    """One ingest run's state: what the extractor holds but has not returned yet (`pending`), so a
+    failure can be pinned on one article and same-batch copies of a story are still caught."""
+
     def __init__(self, ledger, progress: Callable[[IngestReport], None]):
         self.ledger = ledger
         self.progress = progress

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Article, Speaker, Statement
-from .cues import SPEECH_NOUNS, TITLE_CUES, is_speech_verb
+from .cues import ANONYMOUS_HEADS, SPEECH_NOUNS, TITLE_CUES, TITLE_WORDS, is_speech_verb
 from .mentions import clean_name
 from .quotes import Quote, find_quotes
 from .speakers import ArticlePeople
@@ -47,9 +47,16 @@ def _quote_index(doc, quotes: list[Quote]) -> list[int]:
     return idx
 
 
+def _could_speak(tok) -> bool:
+    """A word next to a cue that can name its source: a name, a pronoun, or a person noun."""
+    if tok.pos_ in ("PROPN", "PRON"):
+        return tok.lower_ not in ("it", "this", "that", "which")
+    return tok.pos_ == "NOUN" and (tok.lower_ in ANONYMOUS_HEADS or tok.lower_ in TITLE_WORDS)
+
+
 def _source_of(cue) -> object | None:
     t = cue
-    for _ in range(5):
+    for _ in range(7):
         for c in t.children:
             if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and c.i > t.i):
                 return c
@@ -62,7 +69,11 @@ def _source_of(cue) -> object | None:
         if t.dep_ == "pcomp" or (t.dep_ in ("pobj",) and t.head.dep_ == "prep"):
             t = t.head.head
             continue
-        if t.dep_ in CLIMB_DEPS or t.dep_ in ("dobj", "pobj") and t.pos_ == "NOUN":
+        if t.dep_ in CLIMB_DEPS or (t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj", "attr")):
+            t = t.head
+            continue
+        if t is not cue and t.dep_ == "ccomp" and is_speech_verb(t.head):
+            # "he clarified that it was possible — a day after suggesting …": the reporter's subject
             t = t.head
             continue
         break
@@ -76,7 +87,7 @@ def _source_of(cue) -> object | None:
         doc = cue.doc
         order = (cue.i - 1, cue.i + 1)  # “…,” Skelly said before “…,” said Skelly; "tells X" names the addressee
         for i in order[:1] if cue.lower_.startswith(("tell", "told")) else order:
-            if 0 <= i < len(doc) and doc[i].pos_ in ("PROPN", "PRON", "NOUN") and doc[i].dep_ != "pobj":
+            if 0 <= i < len(doc) and _could_speak(doc[i]) and doc[i].dep_ != "pobj":
                 t = doc[i]
                 while t.dep_ == "compound" and t.head.i != t.i:
                     t = t.head
@@ -121,7 +132,7 @@ def _find_cues(doc, qidx, allowed_quotes: set[int], short_quotes: set[int] = fro
             if source is not None and qidx[source.i] != -1 and qidx[source.i] != q:
                 # the parser took quoted words for the subject: “Full panic mode,” said Leslie Wimes
                 source = next((doc[i] for i in (t.i + 1, t.i - 1) if 0 <= i < len(doc) and qidx[i] == -1
-                               and doc[i].pos_ in ("PROPN", "PRON", "NOUN")), None)
+                               and _could_speak(doc[i])), None)
             cues.append(Cue(t, source, _content_of(t)))
         elif t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to":
             pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), doc[t.i + 2])

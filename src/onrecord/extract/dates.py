@@ -62,7 +62,7 @@ _DATE = re.compile(
     r"(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?)"
     r"|(?P<rel>\b(?i:"
     r"(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening))?|today|tonight"
-    r"|this\s+(?:morning|afternoon|evening)|last\s+(?:night|evening)"
+    r"|(?:later\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))|last\s+(?:night|evening)"
     r"|(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month|year)"
     r"|(?:this\s+past|last|this|next)\s+(?:week|weekend|month|year)|(?:over|during)\s+the\s+weekend"
     rf"|{_NUM}\s+(?:day|week|month|year)s?\s+(?:ago|earlier|later|before|after)"
@@ -91,7 +91,7 @@ _FOLLOW_OK = frozenset(
     "until since through via where which who there here is was were are has had have said says told "
     "not even only just".split()
 )
-_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z-]*)")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)")
 _WORD_BEFORE = re.compile(r"(\w+)[\s-]*$")
 _WORD_END = re.compile(r"\W|$")  # windows end between words: a cut "2024" would read "20"
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -266,9 +266,10 @@ def _is_mention(m: re.Match, text: str) -> bool:
     kind = m.lastgroup
     prep = (m.group("prep") or "").lower()
     after = _NEXT_WORD.match(text, m.end())
-    next_word = after.group(1) if after else None
-    modifies = (
-        next_word is not None
+    following = after.group(1) if after else ""
+    next_word = following.lower()
+    modifies = (  # a noun follows: "the 2016 campaign", "the June 12 Orlando attack"
+        next_word != ""
         and next_word not in _FOLLOW_OK
         and next_word not in _SPEECH_NOUNS
         and not next_word.endswith(("ly", "ed", "ing"))
@@ -276,11 +277,14 @@ def _is_mention(m: re.Match, text: str) -> bool:
     if kind == "yr":
         if next_word in _SPEECH_NOUNS:
             return True
-        return (prep in _YEAR_PREPS or m.group("yedge") is not None) and not modifies
+        return (prep in _YEAR_PREPS or m.group("yedge") is not None) and not (
+            modifies and following.islower()
+        )
     if kind == "rel":
         return not any(c.isupper() for c in m.group("rel")[1:])  # a name: "CBS This Morning"
     if kind == "mo":
-        return bool(m.group("mmod")) or (prep != "" and prep != "of")
+        anchored = bool(m.group("mmod")) or (prep != "" and prep != "of")
+        return anchored and not (modifies and following.islower())  # not "in November election"
     if kind == "wd":
         before = _WORD_BEFORE.search(text, max(0, m.start() - 24), m.start())
         return not (before and before.group(1).lower() in _NOT_DATES)
@@ -304,9 +308,15 @@ def _matches(text: str):
         yield from _DATE.finditer(text, lo, hi)
 
 
+def _require_text(value: object, name: str) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string, not {type(value).__name__}")
+
+
 def find_dates(text: str, published: str | None) -> list[DateMention]:
     """Every date expression in `text`, including those naming no past point (value None), so a
     caller can tell "no date" from "a date we will not use"."""
+    _require_text(text, "text")
     pub = _pub_date(published)
     found = []
     for m in _matches(text):
@@ -337,6 +347,7 @@ def resolve_phrase(phrase: str, published: str | None) -> tuple[str | None, str 
     or a month: it reads a bare time ("at 3 p.m.") as a day, and, without a publication date,
     anything but a year would resolve against today.
     """
+    _require_text(phrase, "phrase")
     phrase = phrase.strip().strip(".,;:!?\"'“”‘’()")
     pub = _pub_date(published)
     m = _DATE.fullmatch(phrase)
@@ -398,7 +409,7 @@ _IRREGULAR_PAST = frozenset(
 # participles that describe the speech event itself ("in a statement released on Tuesday")
 _EVENT_PARTICIPLES = frozenset(
     "held released published posted issued aired broadcast recorded conducted taped filmed streamed "
-    "delivered given hosted organized televised scheduled".split()
+    "delivered given hosted organized televised".split()
 )
 # "the interview, which aired Sunday" reads as "the interview aired Sunday"
 _EVENT_RELATIVE = re.compile(
@@ -411,16 +422,30 @@ _ADDRESSEE_CUES = frozenset(
     "told tell tells telling informed assured warned reminded asked urged advised briefed promised "
     "assures warns".split()
 )
+# words that open what attaches to the speech rather than its content: prepositions, adverbs, particles
 _ADJUNCT_START = frozenset(
-    "out up back down off in on at to during while with from after before via through over outside inside near following "
+    "in on at to during while with from after before via through over outside inside near following "
     "when as amid ahead for by again also later earlier too then once first separately speaking "
-    "alongside".split()
+    "alongside out up back down off".split()
 )
 _FRONTED_SPEECH = frozenset(
     "asked speaking responding pressed questioned interviewed testifying appearing addressing talking "
     "writing".split()
 )
-_INTENT = frozenset("plans intends expects hopes aims going".split())  # "X plans to visit on Sunday, Y said"
+# intent puts a fronted date in the future: "She plans to visit on Sunday, an aide said"
+_INTENT = frozenset("plans intends expects hopes aims going due scheduled".split())
+# prepositions opening a cue's content rather than its circumstances: "called for a ban in December"
+_CONTENT_PREPS = frozenset("about of for".split())
+_TO_CONTENT = ("refer", "point", "respond", "react", "object")
+_RECIPIENTS = frozenset("him her them us me parliament congress camera media press".split())
+# prepositions that put a speech-event noun in the attribution: "while taking questions in ..."
+_EVENT_PREPS = frozenset("in at during while on via through after following before".split())
+_SPEECH_PARTICIPLES = frozenset(
+    "saying telling adding arguing noting citing calling insisting writing declaring explaining warning "
+    "stressing asserting claiming accusing suggesting acknowledging admitting promising vowing pledging "
+    "urging asking answering responding replying describing predicting repeating recalling".split()
+)
+_REACH = 400  # characters around the cue where its date may stand
 _LEADING_FILLER = frozenset("has had have also again later then once first too".split())
 _PUNCT_BLOCKS = frozenset('“”"‘;:—–')
 _QUOTE_MARKS = frozenset('“”"‘')
@@ -455,7 +480,32 @@ def _words(tokens: list[str]) -> list[str]:
     return [t for t in tokens if t[0].isalnum()]
 
 
-def _after_score(context: str, cue_end: int, m: DateMention, addressee: bool) -> int | None:
+def _to_verb(word: str) -> bool:
+    """After "to", a bare verb opens an infinitive ("urged them to vote Tuesday"); a recipient is a
+    name, a determiner or pronoun, or a plural noun ("said to reporters on Tuesday")."""
+    w = word.lower()
+    plural = w.endswith("s") and not w.endswith(("ss", "us"))
+    return word[0].islower() and not plural and w not in _DETERMINERS and w not in _RECIPIENTS
+
+
+def _adjunct_path(words: list[str], cue: str, addressee: bool) -> bool:
+    """Whether only what attaches to the speech lies between cue and date: an addressee ("told the
+    Journal"), an inverted speaker ("said Vance"), adverbs, prepositional phrases."""
+    i = 0
+    if addressee:
+        while i < len(words) and words[i].lower() not in _ADJUNCT_START:
+            i += 1
+    else:
+        while i < len(words) and (words[i][0].isupper() or words[i].lower().endswith("ly")):
+            i += 1
+    if i < len(words) and (words[i].lower() not in _ADJUNCT_START or words[i].lower() in _CONTENT_PREPS):
+        return False  # content starts right after the cue: "said the war began in 2014"
+    if cue.startswith(_TO_CONTENT) and words[:1] == ["to"]:
+        return False  # "referring to his 2004 surgery"
+    return not any(a.lower() == "to" and _to_verb(b) for a, b in zip(words, words[1:], strict=False))
+
+
+def _after_score(context: str, cue_end: int, m: DateMention, cue: str) -> int | None:
     """Dates a few words after the cue, before its content begins ("told the Journal on Thursday
     that", "said in 2022 while"), belong to the speech; so do dates tied to a speech-event noun
     ("while taking questions in the Oval Office on Wednesday") when no clause intervenes."""
@@ -467,23 +517,32 @@ def _after_score(context: str, cue_end: int, m: DateMention, addressee: bool) ->
         return None  # it opens the content: "said Friday's report was accurate"
     tokens = _TOKEN.findall(_EVENT_RELATIVE.sub(" ", context[cue_end : m.start]))
     words = _words(tokens)
-    first = words[0] if words else ""
-    opens_adjunct = (
-        not first
-        or addressee
-        or first[0].isupper()
-        or first.lower() in _ADJUNCT_START
-        or first.lower().endswith("ly")
-    )
-    if len(words) <= 12 and opens_adjunct and not any(_blocks(t) for t in tokens):
+    if (
+        len(words) <= 12
+        and _adjunct_path(words, cue, cue in _ADDRESSEE_CUES)
+        and not any(_blocks(t) for t in tokens)
+    ):
         return len(words)
     strong = _COMPLEMENT | _SUBJECTS | _AUX
     if any(t in _PUNCT_BLOCKS or t == "," or _norm(t) in strong for t in tokens):
         return None
-    nouns = [i for i, w in enumerate(words) if w.lower() in _SPEECH_NOUNS]
+    nouns = [
+        i
+        for i, w in enumerate(words)
+        if w.lower() in _SPEECH_NOUNS and any(p.lower() in _EVENT_PREPS for p in words[max(0, i - 4) : i])
+    ]
     if nouns and len(words) - nouns[-1] <= 7 and not any(_blocks(w) for w in words[nouns[-1] :]):
         return 20 + len(words)
     return None
+
+
+def _speech_possessive(context: str, m: DateMention) -> bool:
+    """A possessive date dates what it possesses: fine for "at Thursday's hearing", not for
+    "Tuesday's primary" or "Friday's report"."""
+    if not (m.phrase.endswith(("'s", "’s")) or _POSSESSIVE.match(context, m.end)):
+        return True
+    following = [w for w in _words(_TOKEN.findall(context[m.end : m.end + 40])) if w != "s"][:2]
+    return any(w.lower() in _SPEECH_NOUNS for w in following)
 
 
 def _before_score(context: str, m: DateMention, cue_start: int) -> int | None:
@@ -491,9 +550,11 @@ def _before_score(context: str, m: DateMention, cue_start: int) -> int | None:
     suggested") belong to the speech, unless the date sits in preposed content ("The war began in
     2014, he said"): then a verb precedes it in its clause or separates it from the cue. A fronted
     speech participle ("Asked on Monday whether he would run, she said") is the speech itself."""
-    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(context, 0, m.start)]
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(context, max(0, m.start - _REACH), m.start)]
     lead = [
-        t for t in _TOKEN.findall(context[breaks[-1] if breaks else 0 : m.start]) if t not in _QUOTE_MARKS
+        t
+        for t in _TOKEN.findall(context[breaks[-1] if breaks else max(0, m.start - _REACH) : m.start])
+        if t not in _QUOTE_MARKS
     ]
     fronted = [t for t in lead if t.lower() in _FRONTED_SPEECH]
     if any(_blocks(t, subjects=False) or t in _INTENT for t in lead if t not in fronted):
@@ -549,16 +610,18 @@ def statement_date(context: str, cue_offset: int | None, published: str | None) 
         return None
     cue_start, cue_end = cue
     others = [(a, b) for a, b in quotes if not a <= cue_start < b]
-    addressee = context[cue_start:cue_end].lower() in _ADDRESSEE_CUES
+    cue_word = context[cue_start:cue_end].lower()
     best = None
     for m in mentions:
-        if any(a <= m.start < b for a, b in others):
+        if m.end < cue_start - _REACH or m.start > cue_end + _REACH:
+            continue  # far beyond any attachment the rules below accept; keeps long contexts linear
+        if any(a <= m.start < b for a, b in others) or not _speech_possessive(context, m):
             continue
         if m.start >= cue_end:
-            score = _after_score(context, cue_end, m, addressee)
+            score = _after_score(context, cue_end, m, cue_word)
             if score is None:
                 score = _trailing_score(context, cue_end, m)
-        elif m.end <= cue_start:
+        elif m.end <= cue_start and cue_word != "according":  # what precedes "according to" is content
             score = _before_score(context, m, cue_start)
         else:
             continue
@@ -566,11 +629,25 @@ def statement_date(context: str, cue_offset: int | None, published: str | None) 
             best = (score, m)
     if best:
         return best[1]
-    if context[cue_start:cue_end].endswith("ing") and context[:cue_start].rstrip().endswith(","):
-        # "said in June 2012, citing ...": a participle shares its main verb's speech event
-        main = [
-            c for c in _CUES.finditer(context, 0, cue_start) if not any(a <= c.start() < b for a, b in quotes)
-        ]
-        if main:
-            return statement_date(context[:cue_start], main[-1].start(), published)
+    if cue_word in _SPEECH_PARTICIPLES and context[:cue_start].rstrip().endswith(","):
+        return _participle_date(context, cue_start, quotes, mentions, published)
     return None
+
+
+def _participle_date(
+    context: str,
+    cue_start: int,
+    quotes: list[tuple[int, int]],
+    mentions: list[DateMention],
+    published: str | None,
+) -> DateMention | None:
+    """A participle shares the speech event of the clause it hangs on: "said in June 2012, citing
+    ...", "She hit back on Tuesday, telling CNN ..."."""
+    main = [
+        c for c in _CUES.finditer(context, 0, cue_start) if not any(a <= c.start() < b for a, b in quotes)
+    ]
+    if main:
+        return statement_date(context[:cue_start], main[-1].start(), published)
+    return next(
+        (m for m in mentions if m.end <= cue_start and not context[m.end : cue_start].strip(" ,")), None
+    )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .lexicon import CONCEPTS, PLACE_LABEL, PLACES, STOP_NOUNS
+from .lexicon import CONCEPTS, LABEL_PREP, PLACE_LABEL, PLACES, STOP_NOUNS
 
 ARG_LABELS = {"GPE", "NORP", "LOC", "ORG"}
 PRUNE = {"advcl", "relcl", "appos", "mark", "parataxis", "ccomp", "csubj", "conj", "cc", "punct", "xcomp"}
@@ -100,11 +100,11 @@ def _scope(tok) -> set[int]:
         verb = tok.head
     elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
         verb = tok.head.head
-    if verb is not None and verb is not tok:
+    if verb is not None and verb.i != tok.i:
         ids.add(verb.i)
     if verb is not None:
         for c in verb.children:
-            if c.dep_ in VERB_ARGS or (verb is tok and c.dep_ == "dobj"):
+            if c.dep_ in VERB_ARGS or (verb.i == tok.i and c.dep_ == "dobj"):
                 if c.i not in ids:
                     _pruned(c, ids)
     return ids
@@ -138,7 +138,27 @@ def _negated(tok) -> bool:
     return head is not None and any(c.dep_ == "neg" for c in head.children)
 
 
+ALLIANCES = {"NATO", "EU", "UN"}
+
+
+def concept_label(concept: str, pre: list[str], post: list[str]) -> str:
+    """A readable name for a folded concept: "U.S. troops in Ukraine", "Ukraine joining NATO"."""
+    places = pre + post
+    if concept == "membership":
+        org = next((p for p in places if p in ALLIANCES), None)
+        rest = [p for p in places if p != org]
+        if org and rest:
+            return f"{' and '.join(map(place_label, rest))} joining {place_label(org)}"
+        return f"{place_label(org)} membership" if org else f"membership of {' and '.join(map(place_label, rest))}"
+    if not post and len(pre) > 1:
+        pre, post = pre[:1], pre[1:]
+    head = " ".join([*map(place_label, pre), concept])
+    return f"{head} {LABEL_PREP.get(concept, 'for')} {' and '.join(map(place_label, post))}" if post else head
+
+
 def _label(doc, head: int, args: list[tuple[int, str]], concept: str, lexical: bool) -> str:
+    if lexical:
+        return concept_label(concept, [k for i, k in args if i < head], [k for i, k in args if i > head])
     idx = [head] + [i for i, _ in args]
     lo, hi = min(idx), max(idx)
     if args and hi - lo <= 7:
@@ -147,14 +167,10 @@ def _label(doc, head: int, args: list[tuple[int, str]], concept: str, lexical: b
         for ent in doc.ents:
             if ent.start <= hi < ent.end:
                 span = doc[lo : ent.end]
-        text = span.text.strip(" ,'\"’‘“”")
-        if lexical and concept not in text.lower() and concept != "membership":
-            text = f"{text} ({concept})"
-        return text
+        return span.text.strip(" ,'\"’‘“”")
     pre = [place_label(k) for i, k in args if i < head]
     post = [place_label(k) for i, k in args if i > head]
-    word = concept if lexical else doc[head].lemma_.lower()
-    return " ".join([*pre, word, *(["–", ", ".join(post)] if post else [])])
+    return " ".join([*pre, doc[head].lemma_.lower(), *(["–", ", ".join(post)] if post else [])])
 
 
 def find_mentions(doc, lo: int = 0, hi: int | None = None) -> list[Mention]:
@@ -193,26 +209,31 @@ def find_mentions(doc, lo: int = 0, hi: int | None = None) -> list[Mention]:
 
 def _depth(tok) -> int:
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:
         tok, d = tok.head, d + 1
     return d
 
 
 def _best_first(doc, mentions: list[Mention]) -> list[Mention]:
     """A synonym-table concept before a head-noun one, then closest to the main verb."""
-    return sorted(mentions, key=lambda m: (not m.lexical, _depth(doc[m.head]), m.head))
+    return sorted(mentions, key=lambda m: (not m.lexical, not m.args, _depth(doc[m.head]), m.head))
 
 
-def is_anaphoric(doc, lo: int = 0, hi: int | None = None) -> bool:
-    """Content that names its subject only by pronoun: "it was unlikely", "he would do it"."""
+def anaphor(doc, lo: int = 0, hi: int | None = None) -> str | None:
+    """How content names its subject only by pronoun: "event" for "it was unlikely", "action" for
+    "he would do it" / "do so"; None when it names it itself."""
     hi = len(doc.text) if hi is None else hi
     for tok in doc:
-        if lo <= tok.idx < hi and tok.lower_ in ANAPHORS:
-            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "advmod") and tok.head.lemma_ in ("be", "do", "happen"):
-                return True
-            if tok.dep_ in ("nsubj", "dobj") and tok.lower_ == "it":
-                return True
-    return False
+        if not (lo <= tok.idx < hi) or tok.lower_ not in ANAPHORS or tok.tag_ == "WDT":
+            continue
+        head = tok.head
+        if head.dep_ not in ("ROOT", "ccomp", "xcomp", "conj") and lo <= head.head.idx < hi:
+            continue  # inside a side clause: "a war that should never have happened"
+        if head.lemma_ == "do" and tok.dep_ in ("dobj", "advmod"):
+            return "action"
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.lower_ != "so":
+            return "event"
+    return None
 
 
 def complete(mention: Mention, pool: list[Mention]) -> Mention:

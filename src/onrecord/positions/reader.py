@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 from ..model import Statement
-from .propositions import Mention, complete, find_mentions, is_anaphoric, place_key
+from .propositions import Mention, anaphor, complete, find_mentions, place_key
 from .stance import clause_ids, read_stance, render_words
 
 QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})  # same length: offsets hold
@@ -70,14 +70,16 @@ def assign_positions(statements: list[Statement], nlp=None) -> list[Position]:
     for doc in docs.values():
         pool.extend(find_mentions(doc))
     for slot in slots:
-        own = find_mentions(slot.doc, slot.lo, slot.hi)
+        own = [complete(m, pool) for m in find_mentions(slot.doc, slot.lo, slot.hi)]
+        own = [m for m in own if m.args]  # "the deal", "negotiations": about nothing a reader can place
         if own:
-            slot.mention = complete(own[0], pool)
+            slot.mention = own[0]
             slot.how = "completed" if slot.mention.completed_from else "own"
     order = sorted(slots, key=lambda s: s.st.start)
     for k, slot in enumerate(order):
-        if slot.mention is None and is_anaphoric(slot.doc, slot.lo, slot.hi):
-            _antecedent(slot, order[:k], pool)
+        kind = anaphor(slot.doc, slot.lo, slot.hi) if slot.mention is None else None
+        if kind:
+            _antecedent(slot, kind, order[:k], pool)
     out = []
     for slot in slots:
         pos = _position(slot)
@@ -87,17 +89,20 @@ def assign_positions(statements: list[Statement], nlp=None) -> list[Position]:
     return out
 
 
-def _antecedent(slot: _Slot, before: list[_Slot], pool: list[Mention]) -> None:
-    """'it was unlikely': the nearest concept earlier in the sentence, else what the same speaker
-    was last talking about in this article."""
-    earlier = [m for m in find_mentions(slot.doc, 0, slot.lo) if slot.doc[m.head].idx < slot.lo]
+def _antecedent(slot: _Slot, kind: str, before: list[_Slot], pool: list[Mention]) -> None:
+    """'it was unlikely': the nearest concept earlier in the sentence ('do so': the nearest action),
+    else what the same speaker was talking about just before in this article."""
+    earlier = [complete(m, pool) for m in find_mentions(slot.doc, 0, slot.lo) if slot.doc[m.head].idx < slot.lo]
+    earlier = [m for m in earlier if m.args]
+    if kind == "action":
+        earlier = [m for m in earlier if slot.doc[m.head].pos_ == "VERB"] or earlier
     if earlier:
-        slot.mention = complete(max(earlier, key=lambda m: m.head), pool)
+        slot.mention = max(earlier, key=lambda m: m.head)
         slot.mention.token_ids = set()
         slot.how = "antecedent"
         return
     same = [s for s in before if s.mention is not None and s.st.speaker.name == slot.st.speaker.name]
-    if same and slot.st.start - same[-1].st.end < 1500:
+    if same and slot.st.start - same[-1].st.end < 400:
         slot.mention = same[-1].mention
         slot.how = "previous"
 

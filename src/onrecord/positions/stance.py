@@ -24,13 +24,14 @@ from .lexicon import (
 RANK = ("indifferent", "open", "negated", "against", "conditional", "for", "weak_open")
 RESULT = {"negated": "against", "conditional": "open", "weak_open": "open"}
 CLAUSE_EDGES = {"advcl", "conj", "parataxis"}
-PREDICATE_HEADS = {"be", "vote", "come", "stand", "argue", "speak", "campaign", "fight", "remain"}
+PREDICATE_HEADS = {"be", "vote", "come", "stand", "argue", "speak", "campaign", "remain"}
+FOR_MODALS = {"will", "should", "must"}
 
 
 def clause_ids(doc, head: int, lo: int, hi: int) -> set[int]:
     """Tokens of the clause holding the concept: a "but ..." conjunct or a side clause is another claim."""
     tok = doc[head]
-    while tok.dep_ not in CLAUSE_EDGES and tok.head is not tok:
+    while tok.dep_ not in CLAUSE_EDGES and tok.head.i != tok.i:
         tok = tok.head
     ids: set[int] = set()
     stack = [tok]
@@ -60,20 +61,21 @@ def _neg_child(tok):
 def _negation(tok):
     """The word negating a cue: its own, or its verb's when the cue is the verb's complement."""
     neg = _neg_child(tok)
-    if neg is None and tok.dep_ in ("acomp", "attr", "dobj", "xcomp", "oprd", "aux") and tok.head is not tok:
+    if neg is None and tok.dep_ in ("acomp", "attr", "dobj", "xcomp", "oprd", "aux") and tok.head.i != tok.i:
         neg = _neg_child(tok.head)
     return neg
 
 
 def _phrase_hits(doc, ids: set[int], phrases) -> list[list[int]]:
-    toks = sorted(ids)
+    toks = [i for i in sorted(ids) if not doc[i].is_punct]  # 'on “the table”' is still on the table
     words = [doc[i].lower_ for i in toks]
     hits = []
     for phrase in phrases:
         parts = phrase.split()
         for k in range(len(words) - len(parts) + 1):
-            if words[k : k + len(parts)] == parts and toks[k + len(parts) - 1] - toks[k] == len(parts) - 1:
-                hits.append(toks[k : k + len(parts)])
+            first, last = toks[k], toks[k + len(parts) - 1]
+            if words[k : k + len(parts)] == parts and last - first <= 2 * len(parts):
+                hits.append(list(range(first, last + 1)))
     return hits
 
 
@@ -121,14 +123,16 @@ def read_stance(doc, ids: set[int], concept_head: int | None = None, concept_neg
         elif lemma in OPEN_LEMMAS:
             hit("against" if neg is not None else "open", getattr(neg, "i", None), i)
         elif lemma in AGAINST_LEMMAS or lower in AGAINST_LEMMAS:
-            if tok.pos_ == "ADP" and tok.head.lemma_ not in PREDICATE_HEADS:
-                continue
+            if tok.pos_ == "ADP" and (
+                tok.head.lemma_ not in PREDICATE_HEADS or any(c.pos_ == "PROPN" for c in tok.children)
+            ):
+                continue  # "successful against Putin" opposes a person, not the proposition
             if lower in NEGATIONS and lower != "never":
                 continue
             hit("open" if neg is not None else "against", getattr(neg, "i", None), i)
-        elif lemma in FOR_LEMMAS and tok.dep_ != "aux" or lemma == "will" and tok.dep_ == "aux":
-            if lemma == "will" and _negation(tok.head) is not None:
-                continue
+        elif lemma in FOR_LEMMAS and (tok.dep_ != "aux" or lemma in FOR_MODALS):
+            if lemma in FOR_MODALS and tok.tag_ == "MD" and _negation(tok.head) is not None:
+                continue  # "will not send": the verb carries the negation
             hit("against" if neg is not None else "for", getattr(neg, "i", None), i)
         elif lemma in WEAK_OPEN_LEMMAS and tok.tag_ == "MD" and _negation(tok.head) is None:
             hedge = _hedge(doc, i)

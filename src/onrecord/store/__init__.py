@@ -16,6 +16,8 @@ def open_ledger(url: str | Path | None = None) -> Ledger:
     """None or a path -> SQLite file (created if missing); 'sqlite:///path' too;
     'postgresql://...' or 'postgres://...' -> PostgreSQL."""
     target = str(url) if url is not None else DEFAULT_DB
+    if not target.strip():
+        raise LedgerError("empty ledger location: give a file path or a postgresql:// URL")
     if target.startswith(("postgresql://", "postgres://")):
         from onrecord.store.postgres import PostgresLedger
 

@@ -6,6 +6,8 @@ CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
     value TEXT
 );
+-- bumped when a later version changes the schema, so it can migrate an older ledger
+INSERT INTO meta (key, value) VALUES ('schema_version', '1') ON CONFLICT (key) DO NOTHING;
 
 CREATE TABLE IF NOT EXISTS articles (
     id            TEXT PRIMARY KEY,
@@ -37,7 +39,7 @@ CREATE TABLE IF NOT EXISTS people (
     anonymous   INTEGER NOT NULL DEFAULT 0,
     affiliation TEXT,
     name_key    TEXT NOT NULL,                   -- normalized name
-    surname_key TEXT,                            -- surname's first letters: candidate lookup for matching
+    surname_key TEXT,                            -- surname skeleton (people.surname_key): candidate lookup
     scope       TEXT REFERENCES articles(id),    -- set for sources known only within one article
     created_at  TEXT NOT NULL
 );
