@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Article, Speaker, Statement
-from .cues import ANONYMOUS_HEADS, SPEECH_NOUNS, TITLE_CUES, TITLE_WORDS, is_speech_verb
+from .cues import ANONYMOUS_HEADS, QUESTION_CUES, SPEECH_NOUNS, TITLE_CUES, TITLE_WORDS, is_speech_verb, verb_lemma
 from .mentions import clean_name
 from .quotes import Quote, find_quotes
 from .speakers import ArticlePeople
@@ -393,6 +393,8 @@ class ArticleExtractor:
             toks = self.doc[cs:ce]
             if not toks:
                 continue
+            if verb_lemma(c.token.lower_) in QUESTION_CUES or toks[0].lower_ in ("whether", "if"):
+                continue  # a question put to the speaker is not their position
             sp = self.speaker_of(c, None)
             if sp is None:
                 continue

@@ -13,7 +13,7 @@ SPEECH_VERBS = {
     "acknowledge", "admit", "quip", "sigh", "joke", "recall", "continue", "concede", "complain",
     "contend", "predict", "promise", "vow", "pledge", "urge", "assert", "maintain", "deny", "confirm",
     "report", "comment", "remark", "observe", "emphasize", "emphasise", "stress", "describe",
-    "testify", "allege", "accuse", "charge", "boast", "brag", "lament", "muse", "mutter", "shout",
+    "testify", "allege", "accuse", "boast", "brag", "lament", "muse", "mutter", "shout",
     "scream", "yell", "exclaim", "whisper", "answer", "retort", "counter", "caution", "assure",
     "reassure", "tout", "propose", "recommend", "demand", "plead", "conclude", "believe", "think",
     "mention", "reveal", "disclose", "signal", "indicate", "hint", "concur", "agree",
@@ -39,10 +39,13 @@ SPEECH_NOUNS = {
     "announcement", "declaration", "interview", "op-ed", "memo", "email", "press release", "address",
 }
 
+# cues whose complement is a question put to someone, not a position they took
+QUESTION_CUES = {"ask", "wonder", "question"}
+
 # verbs that take a speaker but whose quote is not speech ("wrote a book titled")
 TITLE_CUES = {"titled", "entitled", "called", "dubbed", "named", "nicknamed", "headlined", "so-called"}
 
-PRONOUNS = {"he", "she", "they", "i", "we", "him", "her", "them", "it"}
+PRONOUNS = {"he", "she", "they", "i", "we", "him", "her", "them", "it", "his", "their", "its"}
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 # head nouns of unnamed sources: "a senior official", "sources familiar with", "an aide"
@@ -72,7 +75,7 @@ TITLE_WORDS = {
     "campaign", "manager", "chairperson", "first", "lady", "sec.", "white", "adviser", "advisor",
     "strategist", "pollster", "economist", "professor", "analyst", "coach", "officer", "executive",
     "correspondent", "reporter", "editor", "columnist", "lawyer", "counsel", "treasurer", "comptroller",
-    "auditor", "clerk", "superintendent", "premier", "councilmember", "alderman", "delegate", "trustee",
+    "auditor", "clerk", "member", "superintendent", "premier", "councilmember", "alderman", "delegate", "trustee",
 }
 
 # prepositions before a venue after a cue: "told Fox News", "posted to X", "wrote on Truth Social"

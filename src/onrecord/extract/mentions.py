@@ -28,6 +28,11 @@ class Person:
     last_pos: int = 0
 
 
+def _nationality(word: str) -> bool:
+    return word.endswith(("ian", "ese", "ish", "ean", "ch")) or word in {"russian", "israeli", "iraqi", "thai",
+                                                                        "american", "korean", "european"}
+
+
 def clean_name(text: str) -> str:
     text = PARTY_TAG.sub("", text)
     text = re.sub(r"(’s|'s|’|')$", "", text.strip())
@@ -101,8 +106,8 @@ class Registry:
             before = words[:at]
             if before and before[-1] in SUBORDINATE:
                 continue
-            if [w for w in before if w not in TITLE_WORDS]:
-                continue
+            if any(_nationality(w) for w in before if w not in TITLE_WORDS):
+                continue  # "Ukrainian President" is not "the president"; "Riverton Mayor" is "the mayor"
             if best is None or p.last_pos > best.last_pos:
                 best = p
         return best

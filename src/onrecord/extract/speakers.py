@@ -45,6 +45,11 @@ class ArticlePeople:
                     is_subj = ent.root.dep_ in ("nsubj", "nsubjpass") or any(
                         t.dep_ in ("nsubj", "nsubjpass") for t in ent)
                     self.mentions.append((ent.start, p.name, is_subj))
+            elif ent.label_ == "ORG" and role_before(doc, ent.start):
+                # "Library director Nadia Holt": a title before it makes a mis-tagged name a person
+                p = self.registry.add(ent.text, ent.start, role=role_before(doc, ent.start))
+                if p:
+                    self.mentions.append((ent.start, p.name, ent.root.dep_ in ("nsubj", "nsubjpass")))
             elif ent.label_ in ("ORG",) and ent.root.dep_ in ("nsubj", "nsubjpass", "pobj", "poss", "dobj"):
                 self.registry.add(ent.text, ent.start, kind="organization")
         self._by_name = {p.name: p for p in self.registry.people}
@@ -100,7 +105,9 @@ class ArticlePeople:
             if person is not None:
                 return self.person_speaker(clean_name(person.text))
         if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "FAC", "WORK_OF_ART"):
-            return Speaker(name=clean_name(ent.text) or ent.text, kind="organization")
+            known = self.registry.lookup(ent.text)
+            name = known.name if known is not None else clean_name(ent.text) or ent.text
+            return Speaker(name=name, kind="organization")
         return self.resolve_description(tok)
 
     def resolve_pronoun(self, tok, last_speaker: Speaker | None) -> Speaker | None:
@@ -144,7 +151,9 @@ class ArticlePeople:
         if not desc:
             return None
         # the president / the senator / the secretary: someone already introduced with that title
-        if head in TITLE_WORDS and det is not None and det.lower_ == "the" and head not in ANONYMOUS_HEADS:
+        bare_title = det is None and tok.pos_ == "PROPN" and all(t.lower_ in TITLE_WORDS for t in desc_tokens)
+        if head in TITLE_WORDS and (det is not None and det.lower_ == "the" or bare_title) \
+                and head not in ANONYMOUS_HEADS:
             phrase = " ".join(t.lower_ for t in desc_tokens if t.lower_ in TITLE_WORDS)
             p = self.registry.by_title(phrase or head)
             if p is not None:

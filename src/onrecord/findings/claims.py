@@ -48,7 +48,7 @@ class Claim:
     end: int = 0
     text: str = ""
     walkback: str | None = None  # "strong:walked back" | "weak:clarified"
-    after: int | None = None  # in its sentence, where "a day after suggesting" begins (article offset)
+    after: int | None = None  # article offset just past "a day after suggesting" in its sentence
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -76,7 +76,7 @@ def _walkback(st: Statement) -> str | None:
     words ("I misspoke"), or its sentence when the speaker is that sentence's subject before the word."""
     sent = st.sentence or ""
     rel = st.start - st.sentence_start if st.sentence_start is not None else sent.find(st.text)
-    outside = sent[: max(rel, 0)] if rel >= 0 else ""
+    outside = sent[max(rel - 60, 0) : max(rel, 0)] if rel >= 0 else ""  # the words that introduce it
     surname = (st.speaker.name.split() or [""])[-1]
 
     def theirs(m: re.Match) -> bool:
@@ -101,7 +101,7 @@ def _after(st: Statement) -> int | None:
     if not st.sentence or st.sentence_start is None:
         return None
     m = AFTER.search(st.sentence)
-    return st.sentence_start + m.start() if m else None
+    return st.sentence_start + m.end() if m else None
 
 
 def build_claims(
@@ -118,7 +118,9 @@ def build_claims(
     for st in statements:
         pos = by_id.get(st.id)
         when = st.date or published
-        side = side_of(st.speaker.name, st.speaker.role, st.speaker.affiliation, st.speaker.anonymous, when, people)
+        side = side_of(
+            st.speaker.name, st.speaker.role, st.speaker.affiliation, st.speaker.anonymous, when, people
+        )
         claims.append(
             Claim(
                 statement_id=st.id,

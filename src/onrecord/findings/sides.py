@@ -61,7 +61,9 @@ def _foreign(role: str) -> str | None:
 def _holder_mismatch(role: str, name_key: str, day: str | None) -> bool:
     """'Vice President JD Vance' quoted from 2024: the title is today's, not the one he spoke under."""
     r = role.lower()
-    title = "vice president" if "vice president" in r else "president" if re.search(r"\bpresident\b", r) else None
+    title = (
+        "vice president" if "vice president" in r else "president" if re.search(r"\bpresident\b", r) else None
+    )
     if title is None or not day:
         return False
     holders = {normalize_name(n) for t, n, s, e in HOLDERS if t == title and s <= day[:10] < e}
@@ -102,8 +104,10 @@ def side_of(
         return Side(f"{country} government", "government")
     if role and _holder_mismatch(role, key, when):
         return None
-    if role and re.fullmatch(r"(?i)(former |ex-)?president", role.strip()) and any(
-        t == "president" and k == key for t, k in HELD
+    if (
+        role
+        and re.fullmatch(r"(?i)(former |ex-)?president", role.strip())
+        and any(t == "president" and k == key for t, k in HELD)
     ):
         return Side(f"{name} administration", "administration")
     head = president_on(when)

@@ -64,7 +64,15 @@ OPEN_PHRASES = (
 )  # fmt: skip
 OPEN_LEMMAS = {"possibility", "possible", "option", "consider", "willing", "conceivable", "chance"}
 WEAK_OPEN_LEMMAS = {"could", "might", "may", "would"}
-AGAINST_PHRASES = ("off the table", "rule out", "ruled out", "rules out", "ruling out", "no way", "not going to happen")
+AGAINST_PHRASES = (
+    "off the table",
+    "rule out",
+    "ruled out",
+    "rules out",
+    "ruling out",
+    "no way",
+    "not going to happen",
+)
 AGAINST_LEMMAS = {
     "unlikely", "unrealistic", "impossible", "oppose", "opposed", "reject", "against", "critic", "criticize",
     "end", "halt", "stop", "cut", "refuse", "never", "ban", "block", "veto", "mistake", "wrong", "bad",

@@ -149,7 +149,11 @@ def concept_label(concept: str, pre: list[str], post: list[str]) -> str:
         rest = [p for p in places if p != org]
         if org and rest:
             return f"{' and '.join(map(place_label, rest))} joining {place_label(org)}"
-        return f"{place_label(org)} membership" if org else f"membership of {' and '.join(map(place_label, rest))}"
+        return (
+            f"{place_label(org)} membership"
+            if org
+            else f"membership of {' and '.join(map(place_label, rest))}"
+        )
     if not post and len(pre) > 1:
         pre, post = pre[:1], pre[1:]
     head = " ".join([*map(place_label, pre), concept])

@@ -65,7 +65,9 @@ def assign_positions(statements: list[Statement], nlp=None) -> list[Position]:
     located = [_locate(st) for st in statements]
     texts = sorted({t for t, _ in located})
     docs = dict(zip(texts, nlp.pipe(t.translate(QUOTES) for t in texts), strict=True))
-    slots = [_Slot(st, docs[t], rel, rel + len(st.text)) for st, (t, rel) in zip(statements, located, strict=True)]
+    slots = [
+        _Slot(st, docs[t], rel, rel + len(st.text)) for st, (t, rel) in zip(statements, located, strict=True)
+    ]
     pool: list[Mention] = []
     for doc in docs.values():
         pool.extend(find_mentions(doc))
@@ -92,7 +94,9 @@ def assign_positions(statements: list[Statement], nlp=None) -> list[Position]:
 def _antecedent(slot: _Slot, kind: str, before: list[_Slot], pool: list[Mention]) -> None:
     """'it was unlikely': the nearest concept earlier in the sentence ('do so': the nearest action),
     else what the same speaker was talking about just before in this article."""
-    earlier = [complete(m, pool) for m in find_mentions(slot.doc, 0, slot.lo) if slot.doc[m.head].idx < slot.lo]
+    earlier = [
+        complete(m, pool) for m in find_mentions(slot.doc, 0, slot.lo) if slot.doc[m.head].idx < slot.lo
+    ]
     earlier = [m for m in earlier if m.args]
     if kind == "action":
         earlier = [m for m in earlier if slot.doc[m.head].pos_ == "VERB"] or earlier

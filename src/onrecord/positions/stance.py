@@ -140,8 +140,11 @@ def read_stance(doc, ids: set[int], concept_head: int | None = None, concept_neg
         elif lower == "if" and tok.dep_ == "mark":
             hit("conditional", i)
     if concept_negated and concept_head is not None:
-        neg = _neg_child(doc[concept_head]) or _neg_child(doc[concept_head].head)
-        hit("negated", getattr(neg, "i", None), concept_head)
+        tok = doc[concept_head]
+        neg = _neg_child(tok)
+        verb = None if neg is not None else tok.head  # "wouldn't commit forces": the verb carries it
+        neg = neg or _neg_child(tok.head)
+        hit("negated", getattr(neg, "i", None), getattr(verb, "i", None), concept_head)
     for kind in RANK:
         if kind in found:
             return RESULT.get(kind, kind), sorted(set(found[kind]))

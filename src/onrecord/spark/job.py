@@ -62,7 +62,7 @@ def run_spark(
         raise FileExistsError(f"{out} already exists and is not empty; remove it or choose another --out")
     started = time.monotonic()
     own = spark is None
-    spark = spark or _session(master)
+    spark = spark or spark_session(master)
     try:
         report = _run(spark, inputs, out, partitions or len(inputs), overwrite)
     finally:
@@ -72,14 +72,18 @@ def run_spark(
     return report
 
 
-def _session(master: str | None):
+def spark_session(master: str | None = None):
     try:
         from pyspark.sql import SparkSession
     except ImportError as e:
         raise SparkUnavailable("pyspark is not installed: pip install 'onrecord[spark]'") from e
     # executors run this same interpreter (and so find onrecord) unless the cluster says otherwise
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = SparkSession.builder.appName("onrecord").config("spark.ui.enabled", "false")
+    builder = (
+        SparkSession.builder.appName("onrecord")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+    )
     if master:
         builder = builder.master(master)
     try:

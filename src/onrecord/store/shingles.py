@@ -21,7 +21,8 @@ _WORD = re.compile(r"\w+")
 
 
 def shingles(text: str) -> list[int]:
-    """Sorted signed 64-bit hashes (they fit SQLite INTEGER and PostgreSQL BIGINT)."""
+    """Sorted signed 64-bit hashes (they fit SQLite INTEGER and PostgreSQL BIGINT), the same on
+    every machine and run."""
     words = _WORD.findall(unicodedata.normalize("NFKC", text).lower())
     out = set()
     for i in range(len(words) - WIDTH + 1):

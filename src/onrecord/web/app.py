@@ -26,6 +26,7 @@ from starlette.templating import Jinja2Templates
 
 from onrecord.store import open_ledger
 from onrecord.web.jobs import Jobs
+from onrecord.web.marks import STANCES, in_sentence, stance_class
 
 HERE = Path(__file__).parent
 MAX_UPLOAD_BYTES = 20_000_000  # one ingest request, all files together
@@ -148,6 +149,7 @@ def too_large(limit: int) -> str:
 def templates() -> Jinja2Templates:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True)
     env.filters["http_only"] = http_only
+    env.globals.update(stance_class=stance_class, in_sentence=in_sentence, stances=STANCES)
     return Jinja2Templates(env=env)
 
 

@@ -63,7 +63,8 @@ def timeline(points: list[dict], row_of, label_of=None) -> dict | None:
         for p, d in dated
         if row_of(p) in index
     ]
-    ticks = sorted({lo, hi} | _year_starts(lo, hi))
+    gap = span * 0.12  # a year label this close to an end label would overprint it
+    ticks = sorted({lo, hi} | {t for t in _year_starts(lo, hi) if min((t - lo).days, (hi - t).days) > gap})
     return {
         "width": WIDTH,
         "height": height,

@@ -13,7 +13,7 @@ from onrecord.web import views
 from onrecord.web.app import request_token, token_ok, unauthorized
 from onrecord.web.chart import timeline
 from onrecord.web.deps import ledger, paging, search_params
-from onrecord.web.marks import STANCES, article_segments, in_sentence, paragraphs, stance_class
+from onrecord.web.marks import article_segments, paragraphs
 from onrecord.web.uploads import SUFFIXES, read_inputs
 from onrecord.web.views import Paging, SearchParams
 
@@ -27,14 +27,7 @@ def render(request: Request, template: str, context: dict, status: int = 200, cs
     return request.app.state.templates.TemplateResponse(
         request,
         template,
-        {
-            **context,
-            "twin": twin,
-            "csv": csv,
-            "stance_class": stance_class,
-            "in_sentence": in_sentence,
-            "stances": STANCES,
-        },
+        {**context, "twin": twin, "csv": csv},
         status_code=status,
     )
 

@@ -1,0 +1,240 @@
+"""Reversals, walk-backs and contradictions, computed per bucket so that one more article costs the
+same whatever the ledger's size.
+
+`update_findings(new_claims, lookup)` touches only: the new article (walk-backs told by the text),
+each (person, proposition) bucket a new claim falls in (reversals, dated walk-backs) and each pair of
+people of one side on one proposition that a new claim joins (contradictions). It returns the buckets
+it recomputed (their old findings are replaced) and the findings now in them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+from .claims import Claim
+from .explain import explain_change, explain_contradiction, grade
+from .when import before, gap_days, interval
+
+STANCES = {"for", "against", "open", "indifferent"}
+CHANGES = {
+    frozenset({"for", "against"}), frozenset({"open", "against"}), frozenset({"open", "for"}),
+    frozenset({"indifferent", "for"}), frozenset({"indifferent", "against"}),
+}  # fmt: skip
+CONFLICTS = {frozenset({"for", "against"}), frozenset({"open", "against"})}
+COMPARED_SIDES = {"administration", "government", "organization", "people-file"}
+WINDOW_DAYS = 31  # "overlapping time": said within a month of each other
+NEAR_CHARS = 2000  # a walk-back refers to a remark the reader has just read
+
+
+class Lookup(Protocol):
+    def by_person(self, person: str, prop_key: str) -> list[Claim]: ...
+
+    def by_side(self, side: str, prop_key: str) -> list[Claim]: ...
+
+
+@dataclass
+class Update:
+    buckets: list[str] = field(default_factory=list)
+    findings: list[dict] = field(default_factory=list)
+
+
+def _fid(*parts: str) -> str:
+    return "f_" + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _order(c: Claim):
+    iv = interval(c.date)
+    return (iv[0] if iv else date.max, c.article_id, c.start)
+
+
+def _side(claims: list[Claim]) -> dict:
+    c = claims[0]
+    return {
+        "speaker": c.speaker,
+        "role": c.role,
+        "stance": c.stance,
+        "stance_words": sorted({w for x in claims for w in x.stance_words}),
+        "statements": [x.statement_id for x in claims],
+        "dates": [x.date for x in claims],
+    }
+
+
+def _finding(kind, fid, bucket, earlier, later, topic, prop_key, explanation, grade_):
+    earlier, later = sorted(earlier, key=_order), sorted(later, key=_order)
+    return {
+        "id": fid,
+        "type": kind,
+        "statements": [c.statement_id for c in earlier + later],
+        "topic": topic,
+        "prop_key": prop_key,
+        "explanation": explanation,
+        "grade": grade_,
+        "sides": [_side(earlier), _side(later)],
+        "speakers": sorted({c.speaker for c in earlier + later}),
+        "bucket": bucket,
+    }
+
+
+def _change(kind, bucket, t: Claim, s: Claim, by_text: bool) -> dict:
+    cue = s.walkback.split(":", 1)[1] if s.walkback else None
+    same_prop = t.prop_key and t.prop_key == s.prop_key
+    topic = s.label if same_prop else (s.label or t.label)
+    g = (
+        grade(t.stance, s.stance, kind)
+        if same_prop
+        else "softened"
+        if s.stance in ("open", "none")
+        else "partial shift"
+    )
+    return _finding(
+        kind, _fid("change", t.statement_id, s.statement_id), bucket, [t], [s], topic,
+        s.prop_key if same_prop else None, explain_change(kind, t, s, topic, cue, by_text), g,
+    )  # fmt: skip
+
+
+def article_walkbacks(claims: list[Claim]) -> list[dict]:
+    """Walk-backs the article itself tells: a retraction word on a statement, pointing at the same
+    speaker's remark it follows ("a day after suggesting ...") or the one just before it."""
+    out = []
+    bucket = f"article:{claims[0].article_id}" if claims else ""
+    for s in claims:
+        if not s.walkback:
+            continue
+        mine = [c for c in claims if c.person == s.person and c.statement_id != s.statement_id]
+        t, by_after = None, False
+        if s.after is not None:
+            tied = [c for c in mine if s.after <= c.start <= s.after + 20]
+            if tied:
+                t, by_after = min(tied, key=lambda c: c.start), True
+        if t is None:
+            prior = [c for c in mine if c.end <= s.start and s.start - c.end <= NEAR_CHARS]
+            t = max(prior, key=lambda c: c.start) if prior else None
+        if t is None or before(s.date, t.date) is True:
+            continue
+        strong = s.walkback.startswith("strong:")
+        differs = t.stance != s.stance and frozenset({t.stance, s.stance}) in CHANGES
+        if not (by_after or strong or (t.prop_key == s.prop_key and t.prop_key and differs)):
+            continue
+        if not strong and t.prop_key == s.prop_key and not differs:
+            continue  # "clarified" what they had said before: no change
+        out.append(_change("walkback", bucket, t, s, by_text=before(t.date, s.date) is not True))
+    return out
+
+
+def person_changes(claims: list[Claim], bucket: str) -> list[dict]:
+    """Reversals over dated statements of one person on one proposition: each statement against the
+    latest one surely said before it; undated statements never take the later side."""
+    dated = sorted((c for c in claims if c.date and c.stance in STANCES and not c.general), key=_order)
+    out = []
+    for s in dated:
+        earlier = [t for t in dated if before(t.date, s.date) is True]
+        if not earlier:
+            continue
+        last = max(interval(t.date)[0] for t in earlier)
+        group = [t for t in earlier if interval(t.date)[0] == last]
+        opposed = [t for t in group if frozenset({t.stance, s.stance}) in CHANGES]
+        if not opposed or any(t.stance == s.stance for t in group):
+            continue
+        if any(t.article_id == s.article_id for t in opposed) and s.walkback:
+            continue  # the article pass reads this one from the text
+        t = max(opposed, key=lambda t: frozenset({t.stance, s.stance}) == frozenset({"for", "against"}))
+        out.append(_change("walkback" if s.walkback else "reversal", bucket, t, s, by_text=False))
+    return out
+
+
+def _overlap(a: Claim, b: Claim, window: int) -> bool:
+    gap = gap_days(a.date, b.date)
+    if gap is not None:
+        return gap <= window
+    return a.article_id == b.article_id  # told together as current positions
+
+
+def _telling(pair: tuple[Claim, Claim]):
+    """The pair to quote: a full conflict first, then dated statements, then the closest in time."""
+    a, b = pair
+    gap = gap_days(a.date, b.date)
+    return (
+        frozenset({a.stance, b.stance}) == frozenset({"for", "against"}),
+        bool(a.date) + bool(b.date),
+        -(gap or 0),
+    )
+
+
+def pair_contradiction(
+    a_claims, b_claims, side: str, prop_key: str, window: int = WINDOW_DAYS
+) -> dict | None:
+    pairs = [
+        (a, b)
+        for a in a_claims
+        for b in b_claims
+        if frozenset({a.stance, b.stance}) in CONFLICTS and _overlap(a, b, window)
+    ]
+    if not pairs:
+        return None
+    left = {a.statement_id: a for a, _ in pairs}
+    right = {b.statement_id: b for _, b in pairs}
+    first, second = sorted(left.values(), key=_order), sorted(right.values(), key=_order)
+    if _order(second[0]) < _order(first[0]):
+        first, second = second, first
+    a, b = max(pairs, key=_telling)
+    persons = sorted({first[0].person, second[0].person})
+    topic = first[0].label
+    return _finding(
+        "contradiction", _fid("contradiction", prop_key, *persons), f"pair:{prop_key}|{'|'.join(persons)}",
+        first, second, topic, prop_key, explain_contradiction(a, b, side, topic),
+        grade(a.stance, b.stance, "contradiction"),
+    )  # fmt: skip
+
+
+def side_contradictions(claims: list[Claim], new_persons: set[str], side: str, prop_key: str):
+    """Contradictions between each new speaker and every other speaker of the side on the proposition."""
+    usable = [c for c in claims if c.stance in ("for", "against", "open") and not c.general]
+    by_person: dict[str, list[Claim]] = defaultdict(list)
+    for c in usable:
+        by_person[c.person].append(c)
+    buckets, out, seen = [], [], set()
+    for p in sorted(new_persons & set(by_person)):
+        for q in sorted(by_person):
+            pair = tuple(sorted((p, q)))
+            if q == p or pair in seen:
+                continue
+            seen.add(pair)
+            buckets.append(f"pair:{prop_key}|{'|'.join(pair)}")
+            f = pair_contradiction(by_person[pair[0]], by_person[pair[1]], side, prop_key)
+            if f:
+                out.append(f)
+    return buckets, out
+
+
+def _merge(old: list[Claim], new: list[Claim]) -> list[Claim]:
+    ids = {c.statement_id for c in new}
+    return [c for c in old if c.statement_id not in ids] + new
+
+
+def update_findings(new_claims: list[Claim], lookup: Lookup) -> Update:
+    """Findings touched by one batch of new claims (normally one article's)."""
+    up = Update()
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in new_claims:
+        by_article[c.article_id].append(c)
+    for aid, claims in by_article.items():
+        up.buckets.append(f"article:{aid}")
+        up.findings.extend(article_walkbacks(sorted(claims, key=lambda c: c.start)))
+    positioned = [c for c in new_claims if c.prop_key and c.stance in STANCES]
+    for person, key in sorted({(c.person, c.prop_key) for c in positioned}):
+        mine = [c for c in positioned if c.person == person and c.prop_key == key]
+        bucket = f"person:{person}|{key}"
+        up.buckets.append(bucket)
+        up.findings.extend(person_changes(_merge(lookup.by_person(person, key), mine), bucket))
+    compared = [c for c in positioned if c.side and c.side_kind in COMPARED_SIDES and not c.general]
+    for side, key in sorted({(c.side, c.prop_key) for c in compared}):
+        mine = [c for c in compared if c.side == side and c.prop_key == key]
+        claims = _merge(lookup.by_side(side, key), mine)
+        buckets, found = side_contradictions(claims, {c.person for c in mine}, side, key)
+        up.buckets.extend(buckets)
+        up.findings.extend(found)
+    return up

@@ -1,0 +1,256 @@
+"""Reversals, walk-backs and contradictions on articles written for these tests, and the cases that
+must not fire."""
+
+from __future__ import annotations
+
+import pytest
+from stmt_helpers import stmt
+
+from onrecord.findings import MemoryIndex, build_claims, find_all, update_findings
+from onrecord.findings.claims import Claim
+from onrecord.findings.when import before
+from onrecord.positions import assign_positions
+
+pytest.importorskip("spacy")
+
+ARTICLE_1 = (
+    "Defense Secretary Dana Whitfield said on Monday that the U.S. would never send troops to Greenland.\n"
+    "Whitfield said sending U.S. troops to Greenland was a dangerous idea.\n"
+)
+ARTICLE_2 = "Whitfield said on Tuesday that sending U.S. troops to Greenland remained on the table.\n"
+
+
+def run(*articles):
+    """articles: (published, text, [(span, name, kwargs)])"""
+    batches = []
+    for n, (published, text, specs) in enumerate(articles):
+        batches.append(
+            (published, [stmt(text, span, name, article_id=f"art{n}", **kw) for span, name, kw in specs])
+        )
+    claims, findings = find_all(batches)
+    return {c.statement_id: c for c in claims}, findings
+
+
+WHIT = {"role": "Defense Secretary"}
+
+
+def test_reversal_across_articles_with_dates():
+    claims, findings = run(
+        ("2025-03-04", ARTICLE_1, [("the U.S. would never send troops to Greenland", "Dana Whitfield",
+                                    {**WHIT, "date": "2025-03-03"})]),
+        ("2025-04-09", ARTICLE_2, [("sending U.S. troops to Greenland remained on the table", "Dana Whitfield",
+                                    {**WHIT, "date": "2025-04-08"})]),
+    )  # fmt: skip
+    assert [f["type"] for f in findings] == ["reversal"]
+    f = findings[0]
+    first, second = (claims[i] for i in f["statements"])
+    assert first.date < second.date
+    assert f["grade"] == "softened" and f["topic"] == "U.S. troops in Greenland"
+    assert f["sides"][0]["stance"] == "against" and any("never" in w for w in f["sides"][0]["stance_words"])
+    assert "on the table" in f["sides"][1]["stance_words"]
+    assert "Whitfield" in f["explanation"] and "2025-03-03" in f["explanation"]
+
+
+def test_full_reversal_grade():
+    text = (
+        "In 2023, Senator Ray Odum (R-KS) said he opposed new tariffs on Canada.\n"
+        "In 2025, Odum said he supports new tariffs on Canada.\n"
+    )
+    _, findings = run(("2025-06-01", text, [
+        ("he opposed new tariffs on Canada", "Ray Odum", {"date": "2023", "affiliation": "R-KS"}),
+        ("he supports new tariffs on Canada", "Ray Odum", {"date": "2025", "affiliation": "R-KS"}),
+    ]))  # fmt: skip
+    assert [(f["type"], f["grade"]) for f in findings] == [("reversal", "full reversal")]
+
+
+def test_walkback_in_one_article_ordered_by_text_without_dates():
+    text = (
+        "In a podcast, Whitfield said she did not care what happens to Greenland one way or another.\n"
+        'Whitfield later walked the remark back, saying "We want Greenland to be safe."\n'
+    )
+    claims, findings = run(("2025-05-01", text, [
+        ("she did not care what happens to Greenland one way or another", "Dana Whitfield", {}),
+        ("We want Greenland to be safe.", "Dana Whitfield", {"kind": "direct"}),
+    ]))  # fmt: skip
+    assert [f["type"] for f in findings] == ["walkback"]
+    f = findings[0]
+    assert [claims[i].text for i in f["statements"]][0].startswith("she did not care")
+    assert "walked the remark back" in f["explanation"]
+
+
+def test_walkback_after_clause_points_at_the_earlier_remark():
+    text = (
+        "On Friday, Whitfield clarified that Greenland joining NATO was still possible, "
+        "two days after suggesting it was unlikely.\n"
+    )
+    claims, findings = run(("2025-05-03", text, [
+        ("Greenland joining NATO was still possible", "Dana Whitfield", {**WHIT, "date": "2025-05-02", "cue": "clarified"}),
+        ("it was unlikely", "Dana Whitfield", {**WHIT, "date": "2025-04-30", "cue": "suggesting"}),
+    ]))  # fmt: skip
+    assert [f["type"] for f in findings] == ["walkback"]
+    first, second = (claims[i] for i in findings[0]["statements"])
+    assert first.text == "it was unlikely" and findings[0]["grade"] == "softened"
+    assert findings[0]["topic"] == "Greenland joining NATO"
+
+
+def test_contradiction_within_one_administration():
+    text = (
+        "Vice President Alan Price said on Monday that sending U.S. troops to Greenland was an option.\n"
+        "Defense Secretary Dana Whitfield said on Tuesday that the U.S. wouldn't commit forces.\n"
+    )
+    _, findings = run(("2025-03-05", text, [
+        ("sending U.S. troops to Greenland was an option", "Alan Price", {"role": "Vice President", "date": "2025-03-03"}),
+        ("the U.S. wouldn't commit forces", "Dana Whitfield", {**WHIT, "date": "2025-03-04"}),
+    ]))  # fmt: skip
+    assert [f["type"] for f in findings] == ["contradiction"]
+    assert "Donald Trump administration" in findings[0]["explanation"]
+    assert findings[0]["grade"] == "partial contradiction"
+
+
+def test_unnamed_officials_account_against_the_persons_own_words():
+    text = (
+        "President Donald Trump would be willing to send U.S. troops to Greenland, a senior official said.\n"
+        "But Trump gave his assurance there would be no U.S. troops in Greenland.\n"
+    )
+    claims, findings = run(("2025-09-02", text, [
+        ("President Donald Trump would be willing to send U.S. troops to Greenland", "senior official",
+         {"anonymous": True}),
+        ("there would be no U.S. troops in Greenland", "Donald Trump", {"role": "President", "cue": "assurance"}),
+    ]))  # fmt: skip
+    assert [f["type"] for f in findings] == ["contradiction"]
+    assert "unnamed senior official" in findings[0]["explanation"]
+    assert {claims[i].speaker for i in findings[0]["statements"]} == {"senior official", "Donald Trump"}
+
+
+# ---- must not fire
+
+
+def test_two_different_propositions_do_not_fire():
+    text = (
+        "In January, Whitfield said Greenland joining NATO was unlikely.\n"
+        "In March, Whitfield said NATO troops in Greenland were a good idea.\n"
+    )
+    _, findings = run(("2025-04-01", text, [
+        ("Greenland joining NATO was unlikely", "Dana Whitfield", {**WHIT, "date": "2025-01"}),
+        ("NATO troops in Greenland were a good idea", "Dana Whitfield", {**WHIT, "date": "2025-03"}),
+    ]))  # fmt: skip
+    assert findings == []
+
+
+def test_two_people_with_one_surname_do_not_fire():
+    _, findings = run(
+        ("2024-02-01", "Tom Brandt said he opposed sending aid to Taiwan.\n",
+         [("he opposed sending aid to Taiwan", "Tom Brandt", {"date": "2024-01-30"})]),
+        ("2024-06-01", "Eva Brandt said she supports sending aid to Taiwan.\n",
+         [("she supports sending aid to Taiwan", "Eva Brandt", {"date": "2024-05-30"})]),
+        ("2024-07-01", "Brandt said she supports sending aid to Taiwan.\n",
+         [("she supports sending aid to Taiwan", "Brandt", {"date": "2024-06-30"})]),
+    )  # fmt: skip
+    assert findings == []
+
+
+def test_same_position_restated_does_not_fire():
+    _, findings = run(
+        ("2025-03-04", ARTICLE_1, [
+            ("the U.S. would never send troops to Greenland", "Dana Whitfield", {**WHIT, "date": "2025-03-03"}),
+            ("sending U.S. troops to Greenland was a dangerous idea", "Dana Whitfield", {**WHIT, "date": "2025-03-03"}),
+        ]),
+        ("2025-05-01", "Whitfield said there would be no U.S. troops in Greenland.\n", [
+            ("there would be no U.S. troops in Greenland", "Dana Whitfield", {**WHIT, "date": "2025-04-30"}),
+        ]),
+    )  # fmt: skip
+    assert findings == []
+
+
+def test_reporters_paraphrase_of_a_critic_does_not_fire():
+    text = (
+        "Whitfield said there would be no U.S. troops in Greenland.\n"
+        "Critics said Whitfield had walked back her opposition and now wants U.S. troops in Greenland.\n"
+        "Senator Ana Ruiz (D-NM) said the secretary now supports sending U.S. troops to Greenland.\n"
+    )
+    _, findings = run(("2025-05-01", text, [
+        ("there would be no U.S. troops in Greenland", "Dana Whitfield", {**WHIT, "date": "2025-04-30"}),
+        ("Whitfield had walked back her opposition and now wants U.S. troops in Greenland", "critics",
+         {"anonymous": True, "date": "2025-04-30"}),
+        ("the secretary now supports sending U.S. troops to Greenland", "Ana Ruiz",
+         {"role": "Senator", "affiliation": "D-NM", "date": "2025-04-30"}),
+    ]))  # fmt: skip
+    assert findings == []
+
+
+def test_undated_statement_is_never_the_later_side():
+    _, findings = run(
+        ("2025-03-04", ARTICLE_1, [("the U.S. would never send troops to Greenland", "Dana Whitfield",
+                                    {**WHIT, "date": "2025-03-03"})]),
+        ("2025-04-09", ARTICLE_2, [("sending U.S. troops to Greenland remained on the table", "Dana Whitfield",
+                                    WHIT)]),
+    )  # fmt: skip
+    assert findings == []
+
+
+def test_contradiction_needs_overlapping_time():
+    text = (
+        "In 2019, Vice President Mike Pence said the U.S. supports new tariffs on Canada.\n"
+        "Secretary Dana Whitfield said on Monday that there would be no new tariffs on Canada.\n"
+    )
+    _, findings = run(("2025-03-05", text, [
+        ("the U.S. supports new tariffs on Canada", "Mike Pence", {"role": "Vice President", "date": "2019"}),
+        ("there would be no new tariffs on Canada", "Dana Whitfield", {"role": "Secretary", "date": "2025-03-03"}),
+    ]))  # fmt: skip
+    assert findings == []
+
+
+# ---- incremental
+
+
+class CountingIndex(MemoryIndex):
+    def __init__(self):
+        super().__init__()
+        self.calls = []
+
+    def by_person(self, person, prop_key):
+        self.calls.append(("person", person, prop_key))
+        return super().by_person(person, prop_key)
+
+    def by_side(self, side, prop_key):
+        self.calls.append(("side", side, prop_key))
+        return super().by_side(side, prop_key)
+
+
+def test_update_only_looks_up_the_buckets_of_the_new_claims():
+    index = CountingIndex()
+    s1 = stmt(ARTICLE_1, "the U.S. would never send troops to Greenland", "Dana Whitfield",
+              article_id="art1", date="2025-03-03", **WHIT)  # fmt: skip
+    index.add(build_claims([s1], assign_positions([s1]), "2025-03-04"))
+    s2 = stmt(ARTICLE_2, "sending U.S. troops to Greenland remained on the table", "Dana Whitfield",
+              article_id="art2", date="2025-04-08", **WHIT)  # fmt: skip
+    index.calls.clear()
+    found = index.add(build_claims([s2], assign_positions([s2]), "2025-04-09"))
+    assert [f["type"] for f in found] == ["reversal"]
+    assert index.calls == [
+        ("person", "dana whitfield", "troops|Greenland+US"),
+        ("side", "Donald Trump administration", "troops|Greenland+US"),
+    ]
+    assert list(index.findings) == [found[0]["id"]]
+    # re-adding the same article replaces, never duplicates
+    index.add(build_claims([s2], assign_positions([s2]), "2025-04-09"))
+    assert len(index.findings) == 1
+
+
+def test_claim_round_trips_through_a_dict():
+    s = stmt(
+        ARTICLE_2,
+        "sending U.S. troops to Greenland remained on the table",
+        "Dana Whitfield",
+        date="2025-04-08",
+    )
+    (c,) = build_claims([s], assign_positions([s]), "2025-04-09")
+    assert Claim.from_dict(c.to_dict()) == c
+    assert update_findings([c], MemoryIndex()).findings == []
+
+
+def test_dates_of_mixed_precision_are_not_ordered_by_guesswork():
+    assert before("2025-02", "2025-02-13") is None
+    assert before("2025-01", "2025-02-13") is True
+    assert before(None, "2025-02-13") is None
+    assert before("2025-02-14", "2025-02-13") is False

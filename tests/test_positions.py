@@ -1,0 +1,116 @@
+"""Propositions and stance on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from stmt_helpers import stmt
+
+from onrecord.positions import assign_positions
+
+pytest.importorskip("spacy")
+
+
+def positions(text, *specs):
+    statements = [stmt(text, *spec[:2], **spec[2]) if len(spec) > 2 else stmt(text, *spec) for spec in specs]
+    got = {p.statement_id: p for p in assign_positions(statements)}
+    return [got.get(s.id) for s in statements], statements
+
+
+def one(sentence: str, span: str | None = None):
+    (p,), _ = positions(sentence, (span or sentence, "Dana Whitfield"))
+    return p
+
+
+@pytest.mark.parametrize(
+    "span, stance, word",
+    [
+        ("the U.S. wouldn't commit forces to Poland", "against", "wouldn't commit"),
+        ("sending U.S. troops to Poland remained on the table", "open", "on the table"),
+        ("she is not ruling out sending American troops to Poland", "open", "not ruling out"),
+        ("there will be no U.S. troops in Poland", "against", "no"),
+        ("we want the Poles to win the war against Russia", "for", "want"),
+        ("Taiwan joining the U.N. was an unrealistic goal", "against", "unrealistic"),
+        ("Taiwan joining the U.N. was still a possibility", "open", "possibility"),
+        ("she does not care what happens to Taiwan one way or another", "indifferent", "care"),
+        ("the United States will keep sending military aid to Poland", "for", "keep"),
+    ],
+)
+def test_stance_reads_negation_and_modality(span, stance, word):
+    p = one(f"Whitfield said {span}.", span)
+    assert p is not None and p.stance == stance
+    assert any(word.split()[-1] in w for w in p.stance_words), p.stance_words
+
+
+def test_different_propositions_sharing_words_get_different_keys():
+    a = one("Whitfield said Ukraine joining NATO was unlikely.", "Ukraine joining NATO was unlikely")
+    b = one("Whitfield said NATO troops in Ukraine were unlikely.", "NATO troops in Ukraine were unlikely")
+    c = one("Whitfield said U.S. troops in Ukraine were unlikely.", "U.S. troops in Ukraine were unlikely")
+    assert len({a.prop_key, b.prop_key, c.prop_key}) == 3
+    assert a.label == "Ukraine joining NATO"
+    assert "troops" in b.label and "NATO" in b.label
+
+
+def test_same_proposition_grouped_across_wordings():
+    a = one("Whitfield said sending American soldiers to Poland was on the table.",
+            "sending American soldiers to Poland was on the table")  # fmt: skip
+    b = one("Whitfield said the U.S. would send troops to Poland.", "the U.S. would send troops to Poland")
+    assert a.prop_key == b.prop_key == "troops|Poland+US"
+
+
+def test_missing_argument_completed_from_the_same_article():
+    text = (
+        "Whitfield said sending U.S. troops to Poland remained an option.\n"
+        "Marsh said the U.S. wouldn't commit forces.\n"
+    )
+    (a, b), _ = positions(
+        text,
+        ("sending U.S. troops to Poland remained an option", "Dana Whitfield"),
+        ("the U.S. wouldn't commit forces", "Lee Marsh"),
+    )
+    assert a.prop_key == b.prop_key
+    assert (a.stance, b.stance) == ("open", "against")
+    assert b.how == "completed"
+
+
+def test_pronoun_content_takes_its_antecedent_from_the_sentence():
+    text = "She clarified that Taiwan joining the U.N. was possible, a week after saying it was unlikely.\n"
+    (a, b), _ = positions(
+        text,
+        ("Taiwan joining the U.N. was possible", "Dana Whitfield"),
+        ("it was unlikely", "Dana Whitfield"),
+    )
+    assert a.prop_key == b.prop_key
+    assert (a.stance, b.stance) == ("open", "against")
+    assert b.how == "antecedent"
+
+
+def test_hedged_would_is_open_and_inherits_the_speakers_topic():
+    text = (
+        "The governor would be willing to send National Guard troops to Mexico, an aide said.\n"
+        '"I think he would do it," the aide said.\n'
+    )
+    (a, b), _ = positions(
+        text,
+        (
+            "The governor would be willing to send National Guard troops to Mexico",
+            "aide",
+            {"anonymous": True},
+        ),
+        ("I think he would do it", "aide", {"anonymous": True, "kind": "direct"}),
+    )
+    assert a.stance == b.stance == "open"
+    assert b.prop_key == a.prop_key and b.how == "previous"
+
+
+def test_statement_without_position_gets_none_and_keeps_topic_empty():
+    (p,), (s,) = positions("He said the weather was nice.\n", ("the weather was nice", "Lee Marsh"))
+    assert p is None and s.topic is None and s.stance is None
+
+
+def test_topic_and_stance_are_set_on_the_statement():
+    (p,), (s,) = positions(
+        "Marsh said there will be no tariffs on Canada.\n",
+        ("there will be no tariffs on Canada", "Lee Marsh"),
+    )
+    assert s.topic == p.label and s.stance == "against"
+    assert p.prop_key == "tariffs|Canada"
