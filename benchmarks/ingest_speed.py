@@ -31,8 +31,11 @@ def corpus_path(arg: str | None) -> Path:
     script = SHARED / "score_polnear.py"
     if script.exists():
         if not out.exists():
-            subprocess.run([sys.executable, str(script), "articles", "dev", str(out)], check=True,
-                           stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [sys.executable, str(script), "articles", "dev", str(out)],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
         return out
     return ROOT / "demo" / "articles"
 
@@ -75,12 +78,24 @@ def child(mode: str, path: str, db: str | None = None) -> None:
         t_end = t + report.seconds
     elapsed = (t_end if mode == "ingest" else time.perf_counter()) - t
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"mode": mode, "articles": len(texts), "tokens": tokens, "seconds": elapsed,
-                      "peak_mb": peak_mb, **extra}))
+    print(
+        json.dumps(
+            {
+                "mode": mode,
+                "articles": len(texts),
+                "tokens": tokens,
+                "seconds": elapsed,
+                "peak_mb": peak_mb,
+                **extra,
+            }
+        )
+    )
 
 
 def run_child(*args: str) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", *args], check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", *args], check=True, capture_output=True, text=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -94,15 +109,32 @@ def growth(small: int, large: int, sample: int = 30) -> list[dict]:
     from onrecord.store import open_ledger
 
     def article(i: int) -> tuple[Article, list[Statement]]:
-        text = (f"Story {i}. Councillor Pat Doe{i % 500} said the levy {i} would pass. "
-                f"“We have the votes for plan {i},” Doe{i % 500} said. Residents in ward {i} disagreed.")
-        a = Article(id=f"a{i}", text=text, title=f"Story {i}", outlet=f"Outlet {i % 7}",
-                    published=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}")
-        sp = Speaker(name=f"Pat Doe{i % 500}", role="Councillor", forms=[f"Pat Doe{i % 500}", f"Doe{i % 500}"])
-        sts = [Statement(a.id, f"the levy {i} would pass", "indirect", 30, 50, sp, cue="said"),
-               Statement(a.id, f"We have the votes for plan {i},", "direct", 60, 90, sp, cue="said"),
-               Statement(a.id, f"Residents in ward {i} disagreed", "indirect", 100, 130,
-                         Speaker(name="residents", anonymous=True, kind="anonymous"))]
+        text = (
+            f"Story {i}. Councillor Pat Doe{i % 500} said the levy {i} would pass. "
+            f"“We have the votes for plan {i},” Doe{i % 500} said. Residents in ward {i} disagreed."
+        )
+        a = Article(
+            id=f"a{i}",
+            text=text,
+            title=f"Story {i}",
+            outlet=f"Outlet {i % 7}",
+            published=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
+        )
+        sp = Speaker(
+            name=f"Pat Doe{i % 500}", role="Councillor", forms=[f"Pat Doe{i % 500}", f"Doe{i % 500}"]
+        )
+        sts = [
+            Statement(a.id, f"the levy {i} would pass", "indirect", 30, 50, sp, cue="said"),
+            Statement(a.id, f"We have the votes for plan {i},", "direct", 60, 90, sp, cue="said"),
+            Statement(
+                a.id,
+                f"Residents in ward {i} disagreed",
+                "indirect",
+                100,
+                130,
+                Speaker(name="residents", anonymous=True, kind="anonymous"),
+            ),
+        ]
         return a, sts
 
     rows = []
@@ -141,13 +173,19 @@ def main() -> None:
     print(f"corpus: {path} ({end['articles']} articles, {end['tokens']} tokens)\n")
     print("| path | articles/s | tokens/s | seconds | peak MB |")
     print("| --- | --- | --- | --- | --- |")
-    for name, r in (("spaCy parse, pipeline as onrecord loads it", bare),
-                    ("spaCy parse, full en_core_web_sm", full),
-                    ("onrecord ingest end to end (read, extract, store)", end)):
-        print(f"| {name} | {r['articles'] / r['seconds']:.1f} | {r['tokens'] / r['seconds']:.0f} | "
-              f"{r['seconds']:.1f} | {r['peak_mb']:.0f} |")
-    print(f"\nend-to-end / bare parse: {end['seconds'] / bare['seconds']:.2f}x; "
-          f"/ full parse: {end['seconds'] / full['seconds']:.2f}x; statements: {end['statements']}")
+    for name, r in (
+        ("spaCy parse, pipeline as onrecord loads it", bare),
+        ("spaCy parse, full en_core_web_sm", full),
+        ("onrecord ingest end to end (read, extract, store)", end),
+    ):
+        print(
+            f"| {name} | {r['articles'] / r['seconds']:.1f} | {r['tokens'] / r['seconds']:.0f} | "
+            f"{r['seconds']:.1f} | {r['peak_mb']:.0f} |"
+        )
+    print(
+        f"\nend-to-end / bare parse: {end['seconds'] / bare['seconds']:.2f}x; "
+        f"/ full parse: {end['seconds'] / full['seconds']:.2f}x; statements: {end['statements']}"
+    )
     print("\n| articles already in the ledger | store cost per new article (ms) |")
     print("| --- | --- |")
     for r in growth(args.small, args.large):

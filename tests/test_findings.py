@@ -254,3 +254,32 @@ def test_dates_of_mixed_precision_are_not_ordered_by_guesswork():
     assert before("2025-01", "2025-02-13") is True
     assert before(None, "2025-02-13") is None
     assert before("2025-02-14", "2025-02-13") is False
+
+
+def test_render_shows_both_sides_with_words_dates_and_sources():
+    from rich.console import Console
+
+    from onrecord.findings.render import render_findings, render_timeline, render_topics
+
+    claims, findings = run(
+        ("2025-03-04", ARTICLE_1, [("the U.S. would never send troops to Greenland", "Dana Whitfield",
+                                    {**WHIT, "date": "2025-03-03"})]),
+        ("2025-04-09", ARTICLE_2, [("sending U.S. troops to Greenland remained on the table", "Dana Whitfield",
+                                    {**WHIT, "date": "2025-04-08"})]),
+    )  # fmt: skip
+    rows = {
+        sid: {"speaker": c.speaker, "speaker_role": c.role, "date": c.date, "text": c.text, "stance": c.stance,
+              "topic": c.label, "title": f"Story {c.article_id}", "outlet": "The Example Times"}
+        for sid, c in claims.items()
+    }  # fmt: skip
+    console = Console(record=True, width=160)
+    render_findings(findings, rows, console)
+    render_timeline("Dana Whitfield", list(rows.values()), console)
+    render_topics(
+        [{"topic": "U.S. troops in Greenland", "speaker": "Dana Whitfield", "stance": "open"}], console
+    )
+    out = console.export_text()
+    assert "Reversal · U.S. troops in Greenland" in out
+    assert "2025-03-03" in out and "2025-04-08" in out and "The Example Times" in out
+    assert "remained on the table" in out and "softened" in out
+    assert "Propositions" in out

@@ -29,7 +29,9 @@ def extract_statements(article: Article, nlp=None) -> list[Statement]:
     return extract_from_doc(article, nlp(article.text))
 
 
-def extract_many(articles: Iterable[Article], nlp=None, batch_size: int = 32) -> Iterator[tuple[Article, list[Statement]]]:
+def extract_many(
+    articles: Iterable[Article], nlp=None, batch_size: int = 32
+) -> Iterator[tuple[Article, list[Statement]]]:
     nlp = nlp or load_nlp()
     stream = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):

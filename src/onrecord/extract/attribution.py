@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass
 
 from ..model import Article, Speaker, Statement
-from .cues import ANONYMOUS_HEADS, QUESTION_CUES, SPEECH_NOUNS, TITLE_CUES, TITLE_WORDS, is_speech_verb, verb_lemma
+from .cues import (
+    ANONYMOUS_HEADS,
+    QUESTION_CUES,
+    SPEECH_NOUNS,
+    TITLE_CUES,
+    TITLE_WORDS,
+    is_speech_verb,
+    verb_lemma,
+)
 from .mentions import clean_name
 from .quotes import Quote, find_quotes
 from .speakers import ArticlePeople
@@ -23,9 +31,32 @@ from .venues import venue_for
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "parataxis")
 CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl")
 MAX_CUE_GAP = 12  # tokens between a quote and its cue
-SPEECH_EVENTS = {"interview", "appearance", "speech", "conference", "briefing", "rally", "hearing", "meeting",
-                 "statement", "remarks", "call", "podcast", "broadcast", "show", "event", "visit", "post", "op-ed",
-                 "address", "session", "debate", "forum", "summit", "tweet"}
+SPEECH_EVENTS = {
+    "interview",
+    "appearance",
+    "speech",
+    "conference",
+    "briefing",
+    "rally",
+    "hearing",
+    "meeting",
+    "statement",
+    "remarks",
+    "call",
+    "podcast",
+    "broadcast",
+    "show",
+    "event",
+    "visit",
+    "post",
+    "op-ed",
+    "address",
+    "session",
+    "debate",
+    "forum",
+    "summit",
+    "tweet",
+}
 DASH_SOURCE = re.compile(r"[ \t\xa0]*[―—–-][ \t\xa0]*([A-Z][^\n.!?“”\"]{1,60}?)[ \t\xa0]*(?:\n|$)")
 
 
@@ -85,7 +116,10 @@ def _source_of(cue) -> object | None:
     if cue.pos_ in ("VERB", "AUX"):
         # inverted order the parser missed: “…,” said Skelly / “…,” Skelly said
         doc = cue.doc
-        order = (cue.i - 1, cue.i + 1)  # “…,” Skelly said before “…,” said Skelly; "tells X" names the addressee
+        order = (
+            cue.i - 1,
+            cue.i + 1,
+        )  # “…,” Skelly said before “…,” said Skelly; "tells X" names the addressee
         for i in order[:1] if cue.lower_.startswith(("tell", "told")) else order:
             if 0 <= i < len(doc) and _could_speak(doc[i]) and doc[i].dep_ != "pobj":
                 t = doc[i]
@@ -112,8 +146,11 @@ def _content_of(cue) -> tuple[int, int] | None:
         holders = [cue] + ([cue.head] if cue.dep_ == "dobj" else [])
         for h in holders:
             for c in h.children:
-                if c.dep_ in ("acl", "ccomp", "relcl") and c.i > cue.i and any(
-                        x.lower_ == "that" and x.dep_ == "mark" for x in c.children):
+                if (
+                    c.dep_ in ("acl", "ccomp", "relcl")
+                    and c.i > cue.i
+                    and any(x.lower_ == "that" and x.dep_ == "mark" for x in c.children)
+                ):
                     toks = list(c.subtree)
                     return min(t.i for t in toks), max(t.i for t in toks) + 1
     return None
@@ -131,8 +168,14 @@ def _find_cues(doc, qidx, allowed_quotes: set[int], short_quotes: set[int] = fro
             source = _source_of(t)
             if source is not None and qidx[source.i] != -1 and qidx[source.i] != q:
                 # the parser took quoted words for the subject: “Full panic mode,” said Leslie Wimes
-                source = next((doc[i] for i in (t.i + 1, t.i - 1) if 0 <= i < len(doc) and qidx[i] == -1
-                               and _could_speak(doc[i])), None)
+                source = next(
+                    (
+                        doc[i]
+                        for i in (t.i + 1, t.i - 1)
+                        if 0 <= i < len(doc) and qidx[i] == -1 and _could_speak(doc[i])
+                    ),
+                    None,
+                )
             cues.append(Cue(t, source, _content_of(t)))
         elif t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to":
             pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), doc[t.i + 2])
@@ -188,18 +231,22 @@ class ArticleExtractor:
         return s, e
 
     def is_title(self, q: Quote, qs: int) -> bool:
-        inner = self.text[q.inner_start:q.inner_end].strip(" ,.")
+        inner = self.text[q.inner_start : q.inner_end].strip(" ,.")
         words = inner.split()
         if not words or len(words) > 12:
             return False
-        before = self.doc[max(0, qs - 2):qs]
+        before = self.doc[max(0, qs - 2) : qs]
         if any(t.lower_ in TITLE_CUES for t in before):
             return True
-        caps = sum(1 for w in words if w[:1].isupper() or w.lower() in {"of", "the", "and", "a", "in", "to", "on"})
+        caps = sum(
+            1 for w in words if w[:1].isupper() or w.lower() in {"of", "the", "and", "a", "in", "to", "on"}
+        )
         if caps != len(words) or words[0].lower() in {"i", "we", "you", "it"}:
             return False
         # a name of a show, book or film: Title Case words, or one after a possessive ("Fox’s “Hannity”")
-        return len(words) >= 2 or (qs > 0 and (self.doc[qs - 1].tag_ == "POS" or self.doc[qs - 1].lower_ in {"on", "in", "of"}))
+        return len(words) >= 2 or (
+            qs > 0 and (self.doc[qs - 1].tag_ == "POS" or self.doc[qs - 1].lower_ in {"on", "in", "of"})
+        )
 
     def pick_cue(self, q: Quote, cues: list[Cue]) -> tuple[Cue | None, bool]:
         """The cue for quote q and whether q sits inside the cue's complement (mixed candidate)."""
@@ -226,10 +273,10 @@ class ArticleExtractor:
             contains = c.content is not None and c.content[0] <= iqs and iqe <= c.content[1]
             if t.i >= qe:
                 gap = t.i - qe
-                between = doc[qe:t.i]
+                between = doc[qe : t.i]
             else:
                 gap = qs - t.i
-                between = doc[t.i + 1:qs]
+                between = doc[t.i + 1 : qs]
             if any(self.qidx[b.i] != -1 for b in between):
                 continue  # another quote stands between
             if not contains and gap > MAX_CUE_GAP:
@@ -246,7 +293,7 @@ class ArticleExtractor:
     def verb_after(self, qe: int, hi: int) -> Cue | None:
         """“Go back to Univision,” Trump barked: any verb in that slot reports the quote."""
         doc = self.doc
-        window = [t for t in doc[qe:min(hi, qe + 5)] if not t.is_punct]
+        window = [t for t in doc[qe : min(hi, qe + 5)] if not t.is_punct]
         for t in window[:3]:
             if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ"):
                 subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
@@ -262,7 +309,7 @@ class ArticleExtractor:
         describe the speech event (and carry its date), not what was said.
         """
         doc = self.doc
-        for t in doc[cs + 1:ce]:
+        for t in doc[cs + 1 : ce]:
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
             if self.qidx[t.i] != -1:
                 continue
@@ -281,16 +328,18 @@ class ArticleExtractor:
 
     def stands_alone(self, q: Quote) -> bool:
         """A quote that is a sentence of its own (no words of the reporter's around it)."""
-        before = self.text[:q.start].rstrip(" \t\xa0")
-        after = self.text[q.end:].lstrip(" \t\xa0")
-        starts = not before or before[-1] in "\n.?!:”\"’)—–-"
-        ends = not after or after[0] in "\n" or (after[0] in "“\"‘" ) or after[:1].isupper()
+        before = self.text[: q.start].rstrip(" \t\xa0")
+        after = self.text[q.end :].lstrip(" \t\xa0")
+        starts = not before or before[-1] in '\n.?!:”"’)—–-'
+        ends = not after or after[0] in "\n" or (after[0] in '“"‘') or after[:1].isupper()
         return starts and ends
 
     # -- extraction -----------------------------------------------------------------------------------
 
     def run(self) -> list[Statement]:
-        short = {i for i, q in enumerate(self.quotes) if len(self.text[q.inner_start:q.inner_end].split()) <= 3}
+        short = {
+            i for i, q in enumerate(self.quotes) if len(self.text[q.inner_start : q.inner_end].split()) <= 3
+        }
         cues = _find_cues(self.doc, self.qidx, set(), short)
         linked: set[int] = set()
         last: Speaker | None = None
@@ -319,8 +368,11 @@ class ArticleExtractor:
                 if inside and cue.content is not None:
                     cs, ce = cue.content
                     ce = max(self.trim(cs, ce), qe)
-                    outside = [t for t in self.doc[cs:ce] if not (qs <= t.i < qe) and not t.is_punct
-                               and t.lower_ != "that"]
+                    outside = [
+                        t
+                        for t in self.doc[cs:ce]
+                        if not (qs <= t.i < qe) and not t.is_punct and t.lower_ != "that"
+                    ]
                     if len(outside) >= 2:
                         kind = "mixed"
                         cstart = self.doc[cs].idx
@@ -441,4 +493,3 @@ class ArticleExtractor:
         if cue_tok is not None:
             st.venue = venue_for(cue_tok)
         return st
-

@@ -12,8 +12,31 @@ from dataclasses import dataclass, field
 
 from .cues import TITLE_WORDS
 
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.",
-              "gov.", "gen.", "president", "senator", "governor", "secretary", "judge", "justice", "mayor"}
+HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "gen.",
+    "president",
+    "senator",
+    "governor",
+    "secretary",
+    "judge",
+    "justice",
+    "mayor",
+}
 SUBORDINATE = {"vice", "deputy", "assistant", "former", "acting", "under", "associate"}
 PARTY_TAG = re.compile(r"\s*\((?:[RDI])-?[A-Z .]{2,5}\)")
 
@@ -29,8 +52,15 @@ class Person:
 
 
 def _nationality(word: str) -> bool:
-    return word.endswith(("ian", "ese", "ish", "ean", "ch")) or word in {"russian", "israeli", "iraqi", "thai",
-                                                                        "american", "korean", "european"}
+    return word.endswith(("ian", "ese", "ish", "ean", "ch")) or word in {
+        "russian",
+        "israeli",
+        "iraqi",
+        "thai",
+        "american",
+        "korean",
+        "european",
+    }
 
 
 def clean_name(text: str) -> str:
@@ -113,8 +143,11 @@ class Registry:
         return best
 
     def recent_person(self, before: int, exclude: set[str] | None = None) -> Person | None:
-        cands = [p for p in self.people if p.kind == "person" and p.last_pos < before
-                 and not (exclude and p.name in exclude)]
+        cands = [
+            p
+            for p in self.people
+            if p.kind == "person" and p.last_pos < before and not (exclude and p.name in exclude)
+        ]
         return max(cands, key=lambda p: p.last_pos, default=None)
 
 

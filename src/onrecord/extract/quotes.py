@@ -45,7 +45,12 @@ def _is_apostrophe(text: str, i: int) -> bool:
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if prev.isalnum() and nxt.isalpha():
         return True
-    return prev in " \t\n" and nxt.isdigit() and text[i + 1 : i + 3].isdigit() and not text[i + 3 : i + 4].isdigit()
+    return (
+        prev in " \t\n"
+        and nxt.isdigit()
+        and text[i + 1 : i + 3].isdigit()
+        and not text[i + 3 : i + 4].isdigit()
+    )
 
 
 def _direction(text: str, i: int, ch: str) -> str:
@@ -104,8 +109,17 @@ def find_quotes(text: str) -> list[Quote]:
                 inner_end = boundary
                 while inner_end > open_double and text[inner_end - 1].isspace():
                     inner_end -= 1
-                quotes.append(Quote(open_double, inner_end, open_double + open_len, inner_end,
-                                    unclosed=True, paragraphs=paragraphs, nested=nested))
+                quotes.append(
+                    Quote(
+                        open_double,
+                        inner_end,
+                        open_double + open_len,
+                        inner_end,
+                        unclosed=True,
+                        paragraphs=paragraphs,
+                        nested=nested,
+                    )
+                )
                 open_double, nested, paragraphs = None, [], 1
         if open_double is not None and paragraphs > 1 and text[i - 1 : i] == "\n":
             continue  # the reopening mark of a continued paragraph
@@ -124,8 +138,16 @@ def find_quotes(text: str) -> list[Quote]:
                     continue
                 if open_single is not None:
                     open_single = None
-                quotes.append(Quote(open_double, i + len(ch), open_double + open_len, i, paragraphs=paragraphs,
-                                    nested=nested))
+                quotes.append(
+                    Quote(
+                        open_double,
+                        i + len(ch),
+                        open_double + open_len,
+                        i,
+                        paragraphs=paragraphs,
+                        nested=nested,
+                    )
+                )
                 open_double, nested, paragraphs = None, [], 1
         else:
             if open_single is None:
@@ -141,6 +163,16 @@ def find_quotes(text: str) -> list[Quote]:
             end = next(e for e in para_ends if e > last_mark)
         while end > open_double and text[end - 1].isspace():
             end -= 1
-        quotes.append(Quote(open_double, end, open_double + open_len, end, unclosed=True, paragraphs=paragraphs, nested=nested))
+        quotes.append(
+            Quote(
+                open_double,
+                end,
+                open_double + open_len,
+                end,
+                unclosed=True,
+                paragraphs=paragraphs,
+                nested=nested,
+            )
+        )
     quotes.sort(key=lambda q: q.start)
     return quotes

@@ -11,14 +11,42 @@ from ..model import Speaker
 from .cues import ANONYMOUS_HEADS, PRONOUNS, TITLE_WORDS
 from .mentions import Registry, appositive_role, clean_name, role_before
 
-OUTLET_HINTS = {"news", "times", "post", "journal", "press", "tribune", "gazette", "herald", "cnn", "nbc",
-                "cbs", "abc", "msnbc", "fox", "politico", "reuters", "ap", "bloomberg", "axios", "guardian",
-                "breitbart", "hill", "examiner", "beast", "telegraph", "bbc", "npr", "magazine", "daily"}
+OUTLET_HINTS = {
+    "news",
+    "times",
+    "post",
+    "journal",
+    "press",
+    "tribune",
+    "gazette",
+    "herald",
+    "cnn",
+    "nbc",
+    "cbs",
+    "abc",
+    "msnbc",
+    "fox",
+    "politico",
+    "reuters",
+    "ap",
+    "bloomberg",
+    "axios",
+    "guardian",
+    "breitbart",
+    "hill",
+    "examiner",
+    "beast",
+    "telegraph",
+    "bbc",
+    "npr",
+    "magazine",
+    "daily",
+}
 ORG_DEPS_STOP = {"relcl", "appos", "punct", "cc", "conj", "acl", "advcl", "prep"}
 
 
 def _outlet_like(ent) -> bool:
-    """"The Gazette", "the Journal": people don't take an article, and outlets end in these words."""
+    """ "The Gazette", "the Journal": people don't take an article, and outlets end in these words."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     return (before is not None and before.lower_ == "the") or ent[-1].lower_ in OUTLET_HINTS
 
@@ -43,7 +71,8 @@ class ArticlePeople:
                 p = self.registry.add(ent.text, ent.start, role=role)
                 if p:
                     is_subj = ent.root.dep_ in ("nsubj", "nsubjpass") or any(
-                        t.dep_ in ("nsubj", "nsubjpass") for t in ent)
+                        t.dep_ in ("nsubj", "nsubjpass") for t in ent
+                    )
                     self.mentions.append((ent.start, p.name, is_subj))
             elif ent.label_ == "ORG" and role_before(doc, ent.start):
                 # "Library director Nadia Holt": a title before it makes a mis-tagged name a person
@@ -97,11 +126,16 @@ class ArticlePeople:
         if ent is not None and ent.label_ == "PERSON" and _outlet_like(ent):
             return Speaker(name=clean_name(ent.text), kind="organization")
         if ent is not None and ent.label_ == "PERSON":
-            return self.person_speaker(self.registry.lookup(ent.text).name if self.registry.lookup(ent.text)
-                                       else clean_name(ent.text))
+            return self.person_speaker(
+                self.registry.lookup(ent.text).name
+                if self.registry.lookup(ent.text)
+                else clean_name(ent.text)
+            )
         if ent is not None and ent.label_ in ("GPE", "LOC") and ent.start == tok.sent.start:
             # a dateline ("LONDON (Reuters) - Donald Trump said"): the person after it is the source
-            person = next((e for e in doc.ents if e.label_ == "PERSON" and ent.end <= e.start < tok.head.i), None)
+            person = next(
+                (e for e in doc.ents if e.label_ == "PERSON" and ent.end <= e.start < tok.head.i), None
+            )
             if person is not None:
                 return self.person_speaker(clean_name(person.text))
         if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "FAC", "WORK_OF_ART"):
@@ -117,7 +151,9 @@ class ArticlePeople:
         if tok.lower_ in ("they", "we", "it"):
             if last_speaker is not None and (last_speaker.kind != "person" or last_speaker.anonymous):
                 return last_speaker
-        if last_speaker is not None and (name is None or last_speaker.anonymous and tok.lower_ in ("he", "she")):
+        if last_speaker is not None and (
+            name is None or last_speaker.anonymous and tok.lower_ in ("he", "she")
+        ):
             if last_speaker.anonymous and name is not None:
                 # "the official ... he": a pronoun right after an unnamed source is that source
                 anon_pos = max((i for i, s in self.anonymous if s.name == last_speaker.name), default=-1)
@@ -152,8 +188,11 @@ class ArticlePeople:
             return None
         # the president / the senator / the secretary: someone already introduced with that title
         bare_title = det is None and tok.pos_ == "PROPN" and all(t.lower_ in TITLE_WORDS for t in desc_tokens)
-        if head in TITLE_WORDS and (det is not None and det.lower_ == "the" or bare_title) \
-                and head not in ANONYMOUS_HEADS:
+        if (
+            head in TITLE_WORDS
+            and (det is not None and det.lower_ == "the" or bare_title)
+            and head not in ANONYMOUS_HEADS
+        ):
             phrase = " ".join(t.lower_ for t in desc_tokens if t.lower_ in TITLE_WORDS)
             p = self.registry.by_title(phrase or head)
             if p is not None:
@@ -162,7 +201,12 @@ class ArticlePeople:
             if holder:
                 return Speaker(name=holder, role=desc.title(), kind="person")
         if head in ANONYMOUS_HEADS or any(t.lower_ in ("unnamed", "anonymous") for t in span):
-            if det is not None and det.lower_ in ("the", "that", "this") or head in {"official", "source"} and det is None:
+            if (
+                det is not None
+                and det.lower_ in ("the", "that", "this")
+                or head in {"official", "source"}
+                and det is None
+            ):
                 for _, s in reversed([a for a in self.anonymous if a[0] < tok.i]):
                     if s.name.split()[-1].rstrip("s") == head.rstrip("s"):
                         return s
@@ -173,8 +217,14 @@ class ArticlePeople:
                 elif t.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") and t.i < tok.i:
                     affiliation = affiliation or t.text
             name = " ".join(t.text for t in desc_tokens if t.lower_ not in ("unnamed", "anonymous")).strip()
-            name = name[0].lower() + name[1:] if name and not name.split()[0].isupper() and name[:1].isupper() \
-                and not (desc_tokens[0].ent_type_) else name
+            name = (
+                name[0].lower() + name[1:]
+                if name
+                and not name.split()[0].isupper()
+                and name[:1].isupper()
+                and not (desc_tokens[0].ent_type_)
+                else name
+            )
             sp = Speaker(name=name or desc, anonymous=True, kind="anonymous", affiliation=affiliation)
             self.anonymous.append((tok.i, sp))
             return sp

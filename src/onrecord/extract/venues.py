@@ -4,9 +4,35 @@ from __future__ import annotations
 
 VENUE_VERBS = {"tell", "post", "write", "tweet", "speak", "say", "appear", "add", "argue", "claim", "confirm"}
 VENUE_PREPS = {"to", "on", "with", "in"}
-PLATFORMS = {"X", "Twitter", "Facebook", "Instagram", "Truth Social", "TikTok", "YouTube", "Threads", "Bluesky"}
-MEDIUM_NOUNS = {"interview", "appearance", "post", "op-ed", "column", "statement", "podcast", "show", "broadcast",
-                "segment", "letter", "press", "conference", "briefing", "speech", "rally"}
+PLATFORMS = {
+    "X",
+    "Twitter",
+    "Facebook",
+    "Instagram",
+    "Truth Social",
+    "TikTok",
+    "YouTube",
+    "Threads",
+    "Bluesky",
+}
+MEDIUM_NOUNS = {
+    "interview",
+    "appearance",
+    "post",
+    "op-ed",
+    "column",
+    "statement",
+    "podcast",
+    "show",
+    "broadcast",
+    "segment",
+    "letter",
+    "press",
+    "conference",
+    "briefing",
+    "speech",
+    "rally",
+}
 
 
 def _name(tok) -> str | None:
@@ -29,7 +55,11 @@ def _span_text(tok) -> str:
         words = [t for t in ent if t.tag_ != "POS"]
     else:
         start = tok.i
-        while start > 0 and tok.doc[start - 1].dep_ in ("compound", "nummod", "nmod") and tok.doc[start - 1].head.i >= tok.i:
+        while (
+            start > 0
+            and tok.doc[start - 1].dep_ in ("compound", "nummod", "nmod")
+            and tok.doc[start - 1].head.i >= tok.i
+        ):
             start -= 1
         words = list(tok.doc[start : tok.i + 1])
     while words and words[0].lower_ == "the":

@@ -15,12 +15,17 @@ from datetime import date, timedelta
 from ..model import Article, Statement
 from .dates import statement_date
 
-RELATIVE = re.compile(r"\b(a|one|two|three|four|five|six|\d+)\s+days?\s+(after|before|earlier|later)\s*$", re.I)
+RELATIVE = re.compile(
+    r"\b(a|one|two|three|four|five|six|\d+)\s+days?\s+(after|before|earlier|later)\s*$", re.I
+)
 NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 NEARBY = 2  # paragraphs within which a speaker's dated statement lends its date to a bare quote
 FAR = 6  # ... and to a statement with a plain reporting verb
-OTHER_OCCASION = re.compile(r"\b(later|earlier|previously|once|famously|long|ago|has|have|had|often|repeatedly|"
-                            r"used to|in the past|last year|years)\b", re.I)
+OTHER_OCCASION = re.compile(
+    r"\b(later|earlier|previously|once|famously|long|ago|has|have|had|often|repeatedly|"
+    r"used to|in the past|last year|years)\b",
+    re.I,
+)
 
 
 def _masked_context(st: Statement) -> tuple[str, int | None]:
@@ -59,8 +64,17 @@ def date_statements(article: Article, doc, statements: list[Statement]) -> None:
         para = text.count("\n", 0, st.start)
         context, cue_at = _masked_context(st)
         rel = RELATIVE.search(context[:cue_at]) if cue_at is not None else None
-        sibling = next((o for o in statements if o is not st and o.sentence_start == st.sentence_start
-                        and o.speaker.name == st.speaker.name and o.date_precision == "day"), None)
+        sibling = next(
+            (
+                o
+                for o in statements
+                if o is not st
+                and o.sentence_start == st.sentence_start
+                and o.speaker.name == st.speaker.name
+                and o.date_precision == "day"
+            ),
+            None,
+        )
         found = None if rel else statement_date(context, cue_at, article.published)
         if rel and sibling is not None:
             n = NUMBERS.get(rel.group(1).lower()) or int(rel.group(1))
@@ -69,7 +83,9 @@ def date_statements(article: Article, doc, statements: list[Statement]) -> None:
             st.date_text = rel.group(0).strip()
         elif found is not None and found.value:
             st.date, st.date_precision, st.date_text = found.value, found.precision, found.phrase
-        elif not rel and st.speaker.name in last and para - last[st.speaker.name][0] <= _reach(context, cue_at):
+        elif (
+            not rel and st.speaker.name in last and para - last[st.speaker.name][0] <= _reach(context, cue_at)
+        ):
             prev = last[st.speaker.name][1]
             st.date, st.date_precision, st.date_text = prev.date, prev.date_precision, prev.date_text
         if st.date:
