@@ -272,7 +272,7 @@ def test_render_shows_both_sides_with_words_dates_and_sources():
               "topic": c.label, "title": f"Story {c.article_id}", "outlet": "The Example Times"}
         for sid, c in claims.items()
     }  # fmt: skip
-    console = Console(record=True, width=160)
+    console = Console(record=True, width=220)
     render_findings(findings, rows, console)
     render_timeline("Dana Whitfield", list(rows.values()), console)
     render_topics(

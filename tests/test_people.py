@@ -145,3 +145,19 @@ def test_people_file_errors_name_the_record(tmp_path):
     csv.write_text("name,kind\nJD Vance,politician\n")
     with pytest.raises(ValueError, match="line 2: kind must be"):
         load_people_file(csv)
+
+
+@pytest.mark.parametrize(
+    "new, old, same",
+    [
+        ("Alexandra Smith", "Alexander Smith", False),  # one letter apart, two people
+        ("Daniela Ruiz", "Daniel Ruiz", False),
+        ("Alexandria Smith", "Alexander Smith", False),
+        ("Stephen Lowe", "Steven Lowe", False),
+        ("Jon Tester", "John Tester", True),  # a common misspelling keeps the consonants
+        ("Muhammad Yunus", "Mohammed Yunus", True),  # transliteration
+        ("Alex Smith", "Alexander Smith", True),  # nickname
+    ],
+)
+def test_given_names_merge_only_on_spelling_variants(new, old, same):
+    assert (match_person(Speaker(new), [known("old", old)]) == "old") is same

@@ -50,7 +50,9 @@ def record(url: str, body: bytes, content_type: str, gz: bool) -> bytes:
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=gz)
     headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
+    writer.write_record(
+        writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+    )
     return out.getvalue()
 
 
@@ -72,7 +74,9 @@ def warcs(tmp_path_factory) -> Path:
         record("https://town.example/rink", page("rink"), "text/html", gz=True),
     ]
     (folder / "crawl-00001.warc.gz").write_bytes(b"".join(parts))
-    (folder / "crawl-00002.warc").write_bytes(record("https://town.example/trail", page("trail"), "text/html", gz=False))
+    (folder / "crawl-00002.warc").write_bytes(
+        record("https://town.example/trail", page("trail"), "text/html", gz=False)
+    )
     return folder
 
 
@@ -113,7 +117,9 @@ def test_inputs_from_glob_folder_and_listing(tmp_path, warcs):
         str(warcs / "crawl-00002.warc"),
     ]
     listing = tmp_path / "warc-paths.txt"
-    listing.write_text(f"# two crawls\n{warcs}/crawl-00002.warc\nsub/crawl-9.warc.gz\nhttps://data.example/c.warc.gz\n")
+    listing.write_text(
+        f"# two crawls\n{warcs}/crawl-00002.warc\nsub/crawl-9.warc.gz\nhttps://data.example/c.warc.gz\n"
+    )
     assert resolve_inputs(str(listing)) == [
         str(warcs / "crawl-00002.warc"),
         str(tmp_path / "sub" / "crawl-9.warc.gz"),
@@ -149,7 +155,9 @@ def test_partition_skips_and_counts_what_is_not_an_english_page(warcs):
 def test_missing_input_is_a_problem_not_a_crash(tmp_path):
     rows = list(extract_partition([(0, str(tmp_path / "gone.warc.gz")), (1, str(tmp_path / "gone.jsonl"))]))
     problems = [v for t, v in rows if t == "problems"]
-    assert [p[0] for p in problems] == [0, 1] and all("No such file" in p[3] or "no such" in p[3] for p in problems)
+    assert [p[0] for p in problems] == [0, 1] and all(
+        "No such file" in p[3] or "no such" in p[3] for p in problems
+    )
 
 
 def test_refuses_an_existing_output_and_no_inputs(tmp_path):
@@ -168,7 +176,12 @@ def test_spark_on_warcs_matches_ingest(spark, warcs, tmp_path):
     out = tmp_path / "ledger.parquet"
     report, loaded = spark_into(spark, tmp_path / "spark.db", out, inputs)
     assert (report.inputs, report.articles) == (2, 3)
-    assert (report.warc.records, report.warc.non_html, report.warc.non_english, report.warc.corrupt) == (5, 1, 1, 1)
+    assert (report.warc.records, report.warc.non_html, report.warc.non_english, report.warc.corrupt) == (
+        5,
+        1,
+        1,
+        1,
+    )
     assert read_counts(out).articles == 3
     assert loaded == ingest_into(tmp_path / "ingest.db", inputs)
     assert len(loaded[0]) >= 3
@@ -217,7 +230,11 @@ def test_parquet_reads_in_duckdb_and_pandas_without_onrecord(spark, warcs, tmp_p
     out = tmp_path / "ledger.parquet"
     report = run_spark(resolve_inputs(str(warcs / "*.warc*")), str(out), spark=spark)
     done = subprocess.run(
-        [sys.executable, "-I", "-c", READER, str(out)], capture_output=True, text=True, timeout=120, cwd=tmp_path
+        [sys.executable, "-I", "-c", READER, str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
     )
     assert done.returncode == 0, done.stderr
     got = json.loads(done.stdout)

@@ -263,6 +263,14 @@ def test_people_sharing_a_surname_stay_apart(any_ledger):
     assert [s["text"] for s in any_ledger.statements(speaker="Joe Biden")] == ["the economy is strong"]
     # "Biden" is a form of Joe and the name of c's speaker, never Hunter's
     assert {s["article_id"] for s in any_ledger.statements(speaker="biden")} == {"a", "c"}
+    # within one article a bare surname refers back to the one full name it gives, even quoted first
+    d = article("d", 'Biden said "no regrets" and Hunter Biden said "none at all".', "2024-04-10")
+    any_ledger.add_article(
+        d, [stmt(d, "no regrets", Speaker("Biden")), stmt(d, "none at all", Speaker("Hunter Biden"))]
+    )
+    hunter = any_ledger.statements(speaker="Hunter Biden")
+    assert [s["text"] for s in hunter] == ["no regrets", "none at all", "I made mistakes"]
+    assert {s["speaker_as_named"] for s in hunter} == {"Hunter Biden", "Biden"}
 
 
 def test_anonymous_sources_are_not_linked_across_articles(any_ledger):
@@ -414,3 +422,64 @@ def test_bad_ledger_file_is_a_clear_error(tmp_path):
     bad.write_text("this is not a database " * 100)
     with pytest.raises(LedgerError, match="cannot be opened"):
         open_ledger(bad)
+
+
+def test_empty_location_is_refused():
+    with pytest.raises(LedgerError, match="empty ledger location"):
+        open_ledger("  ")
+
+
+def test_writing_while_streaming_statements(any_ledger):
+    """The positions stage reads statements and records stances as it goes."""
+    for article, statements in (wire_article(), schools_article()):
+        any_ledger.add_article(article, statements)
+    for rec in any_ledger.iter_statements():
+        for _ in any_ledger.iter_findings():
+            pass
+        any_ledger.set_positions([(rec["id"], "bridge", "for")])
+    assert {s["stance"] for s in any_ledger.statements(limit=100)} == {"for"}
+
+
+def test_concurrent_ingest_of_one_article(ledger_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    ledgers = [open_ledger(ledger_url) for _ in range(3)]
+    with ThreadPoolExecutor(3) as pool:
+        added = list(pool.map(lambda led: led.add_article(*wire_article()), ledgers))
+    assert sorted(added) == [False, False, True]
+    assert ledgers[0].counts()["statements"] == 4 and ledgers[0].counts()["people"] == 2
+    for led in ledgers:
+        led.close()
+
+
+def test_concurrent_ingests_sharing_new_people(ledger_url):
+    """Parallel writers that meet the same new people in different orders end with one row each."""
+    import random
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = ["Ada Quill", "Bo Rent", "Cy Vale", "Di Wren", "Ed Yarrow", "Flo Zane"]
+
+    def work(worker: int) -> int:
+        rnd = random.Random(worker)
+        with open_ledger(ledger_url) as led:
+            for i in range(5):
+                order = rnd.sample(names, len(names))
+                text = " ".join(f'{n} said "point {worker}-{i}-{k}".' for k, n in enumerate(order))
+                a = Article(f"w{worker}-{i}", text)
+                led.add_article(
+                    a, [stmt(a, f"point {worker}-{i}-{k}", Speaker(n)) for k, n in enumerate(order)]
+                )
+        return worker
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(work, range(4)))
+    with open_ledger(ledger_url) as led:
+        assert led.counts()["articles"] == 20 and led.counts()["statements"] == 120
+        assert sorted(p["name"] for p in led.people()) == names
+
+
+def test_unnamed_speaker_is_kept_as_unknown(ledger):
+    a = Article("u", 'Someone said "it was fine" and someone else said "it was not".')
+    ledger.add_article(a, [stmt(a, "it was fine", Speaker("")), stmt(a, "it was not", Speaker("  "))])
+    (person,) = ledger.people()
+    assert person["name"] == "unknown speaker" and person["anonymous"] and person["statements"] == 2

@@ -115,7 +115,12 @@ def clock():
 def watcher(tmp_path, clock):
     with open_ledger(tmp_path / "ledger.db") as ledger:
         yield Watcher(
-            ledger, state_path_for(str(tmp_path / "ledger.db")), attempts=3, backoff=0.5, clock=clock, sleep=clock.sleep
+            ledger,
+            state_path_for(str(tmp_path / "ledger.db")),
+            attempts=3,
+            backoff=0.5,
+            clock=clock,
+            sleep=clock.sleep,
         )
 
 
@@ -236,3 +241,33 @@ def test_watch_once_reads_the_feed_list(site, watcher, tmp_path):
     report = watch(feeds, watcher, every=None, on_poll=seen.append)
     assert seen == [report] and report.ingest.new == 1
     assert "1 fetched" in report.summary()
+
+
+class Stop(Exception):
+    pass
+
+
+def test_watch_on_schedule_rereads_the_list_and_keeps_the_last_good_one(site, tmp_path, clock):
+    site.routes["/one.rss"] = (200, rss(site.base, ["bridge"]), {})
+    site.routes["/two.rss"] = (200, rss(site.base, ["budget"]), {})
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(site.base + "/one.rss\n")
+    polls = []
+
+    def sleep(seconds):
+        clock.slept.append(seconds)
+        if len(clock.slept) == 1:
+            feeds.write_text(f"{site.base}/one.rss\n{site.base}/two.rss\n")  # a feed added while running
+        elif len(clock.slept) == 2:
+            feeds.write_text("not a url\n")
+        else:
+            raise Stop
+
+    with open_ledger(tmp_path / "ledger.db") as ledger:
+        watcher = Watcher(ledger, tmp_path / "state.json", clock=clock, sleep=sleep)
+        with pytest.raises(Stop):
+            watch(feeds, watcher, every=900, on_poll=polls.append)
+        assert [len(p.feeds) for p in polls] == [1, 2, 2]
+        assert 0 < clock.slept[0] <= 900
+        assert ledger.counts()["articles"] == 2
+        assert any("feed list not re-read" in p["reason"] for p in ledger.problems())

@@ -104,9 +104,16 @@ def test_search_filters_and_pages_with_stable_urls(client):
     def texts(url):
         return [s["text"] for s in client.get(url).json()["items"]]
 
-    assert texts("/api/search?q=pier") and all("pier" in t.lower() or "pier" in t for t in texts("/api/search?q=sell"))
-    assert texts("/api/search?speaker=Okoro") == ["he welcomed the change", "the pier was losing money every month"]
-    assert texts("/api/search?kind=direct&speaker=Quill&date_from=2025") == ["Selling the pier is the responsible choice,"]
+    assert texts("/api/search?q=pier") and all(
+        "pier" in t.lower() or "pier" in t for t in texts("/api/search?q=sell")
+    )
+    assert texts("/api/search?speaker=Okoro") == [
+        "he welcomed the change",
+        "the pier was losing money every month",
+    ]
+    assert texts("/api/search?kind=direct&speaker=Quill&date_from=2025") == [
+        "Selling the pier is the responsible choice,"
+    ]
     assert texts("/api/search?date_to=2023-05") == ["We will never sell the old pier to a developer.",
                                                     "the pier was losing money every month"]  # fmt: skip
     assert texts("/api/search?topic=selling the pier&speaker=Okoro") == ["he welcomed the change"]
@@ -173,7 +180,9 @@ def test_api_ingest_with_token_runs_a_job_that_adds_articles(tmp_path):
         assert job["state"] == "done" and job["counts"]["new"] == 2 and job["counts"]["statements"] == 2
         assert sorted(job["files"]) == ["2-ferry.txt", "ferry.txt"]  # a client's path never reaches disk
         arts = c.get("/api/articles").json()["items"]
-        assert {a["outlet"] for a in arts} == {"Dock News"} and {a["published"] for a in arts} == {"2025-06-01"}
+        assert {a["outlet"] for a in arts} == {"Dock News"} and {a["published"] for a in arts} == {
+            "2025-06-01"
+        }
         page = c.get(r.json()["page"]).text
         assert "done" in page and 'http-equiv="refresh"' not in page
 
@@ -224,5 +233,8 @@ def test_timeline_places_dates_of_any_precision():
     chart = timeline(pts, row_of=lambda p: p["who"])
     xs = [d["x"] for d in chart["dots"]]
     assert len(xs) == 2 and xs[0] == chart["left"] and xs[1] == chart["right"]
-    assert [d["cls"] for d in chart["dots"]] == ["stance-for", "stance-unknown"]  # a stance never reaches markup
+    assert [d["cls"] for d in chart["dots"]] == [
+        "stance-for",
+        "stance-unknown",
+    ]  # a stance never reaches markup
     assert timeline([pts[2]], row_of=lambda p: p["who"]) is None

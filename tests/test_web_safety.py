@@ -3,37 +3,22 @@ writes without the token, and internal errors that must not reach a client."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from onrecord.model import Article, Speaker, Statement
 from onrecord.store import open_ledger
 from onrecord.web import create_app
 from onrecord.web import queries as Q
 
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "web"))
+from ledgers import hostile_ledger, hostile_pages  # noqa: E402
+
 TOKEN = "s3cret-token"
-SCRIPT = "<script>alert('xss')</script>"
-ATTR = '" onmouseover="alert(1)" x="'
-IMG = "<img src=x onerror=alert(2)>"
-TEXT = f"Dana Pike said: \"{SCRIPT} is not a plan.\" Pike added that {IMG} {ATTR} would wait.\n\nThe end."
-
-
-def hostile_ledger(ledger) -> dict:
-    art = Article(id="evil-1", text=TEXT, title=f"Title {SCRIPT}{ATTR}", outlet=IMG,
-                  published="2025-01-02", url="javascript:alert(3)")  # fmt: skip
-    quote = f"{SCRIPT} is not a plan."
-    indirect = f"{IMG} {ATTR} would wait"
-    who = Speaker(f"Dana Pike{IMG}", role=ATTR)
-    sts = [Statement(art.id, quote, "direct", TEXT.index(quote), TEXT.index(quote) + len(quote), who, venue=SCRIPT,
-                     sentence=TEXT.split("\n")[0]),
-           Statement(art.id, indirect, "indirect", TEXT.index(indirect), TEXT.index(indirect) + len(indirect), who)]  # fmt: skip
-    ledger.add_article(art, sts)
-    ledger.set_positions([(sts[0].id, f"topic {SCRIPT}", f"for{ATTR}"), (sts[1].id, f"topic {SCRIPT}", "against")])
-    ledger.replace_findings([{"id": "f<x>", "type": "reversal", "topic": f"topic {SCRIPT}",
-                              "statements": [sts[0].id, sts[1].id], "explanation": SCRIPT + ATTR, "grade": IMG}])  # fmt: skip
-    return {"person": ledger.statements(limit=1)[0]["person_id"], "statements": [s.id for s in sts]}
 
 
 @pytest.fixture
@@ -43,12 +28,6 @@ def hostile(tmp_path):
         ids = hostile_ledger(led)
     with TestClient(create_app(db, token=TOKEN, max_upload_bytes=50_000), raise_server_exceptions=False) as c:
         yield c, ids
-
-
-def hostile_pages(ids) -> list[str]:
-    topic = f"topic {SCRIPT}"
-    return ["/", "/people", f"/people/{ids['person']}", "/topics", f"/topics/{topic}", "/findings", "/findings/f<x>",
-            "/articles", "/articles/evil-1", f"/search?q={SCRIPT}", f"/search?speaker={ATTR}"]  # fmt: skip
 
 
 def test_markup_in_the_ledger_renders_as_text(hostile):
@@ -115,7 +94,11 @@ def test_writes_need_the_token(hostile):
 
 def test_without_a_configured_token_the_server_is_read_only(tmp_path):
     with TestClient(create_app(tmp_path / "ro.db"), raise_server_exceptions=False) as c:
-        r = c.post("/api/articles", files=[("files", ("a.txt", b"x. y.", "text/plain"))], headers={"Authorization": "Bearer "})
+        r = c.post(
+            "/api/articles",
+            files=[("files", ("a.txt", b"x. y.", "text/plain"))],
+            headers={"Authorization": "Bearer "},
+        )
         assert r.status_code == 401 and "ONRECORD_TOKEN" in r.json()["detail"]
         assert "Writes are disabled" in c.get("/ingest").text
 
@@ -123,11 +106,17 @@ def test_without_a_configured_token_the_server_is_read_only(tmp_path):
 def test_uploads_of_the_wrong_type_or_size_are_refused_with_a_reason(hostile):
     client, _ = hostile
     auth = {"Authorization": f"Bearer {TOKEN}"}
-    r = client.post("/api/articles", files=[("files", ("photo.png", b"\x89PNG\r\n", "image/png"))], headers=auth)
+    r = client.post(
+        "/api/articles", files=[("files", ("photo.png", b"\x89PNG\r\n", "image/png"))], headers=auth
+    )
     assert r.status_code == 415 and "unsupported file type" in r.json()["detail"]
-    r = client.post("/api/articles", files=[("files", ("fake.txt", b"\x00\x01\x02binary", "text/plain"))], headers=auth)
+    r = client.post(
+        "/api/articles", files=[("files", ("fake.txt", b"\x00\x01\x02binary", "text/plain"))], headers=auth
+    )
     assert r.status_code == 415 and "binary" in r.json()["detail"]
-    r = client.post("/api/articles", files=[("files", ("big.txt", b"word " * 20_000, "text/plain"))], headers=auth)
+    r = client.post(
+        "/api/articles", files=[("files", ("big.txt", b"word " * 20_000, "text/plain"))], headers=auth
+    )
     assert r.status_code == 413 and "limit" in r.json()["detail"]
     r = client.post("/api/articles", data={"text": "  "}, headers=auth)
     assert r.status_code == 400 and "nothing to ingest" in r.json()["detail"]
@@ -135,7 +124,9 @@ def test_uploads_of_the_wrong_type_or_size_are_refused_with_a_reason(hostile):
     assert r.status_code == 400 and "http" in r.json()["detail"]
     r = client.post("/api/articles", content=b"{}", headers={**auth, "content-type": "application/json"})
     assert r.status_code == 415
-    r = client.post("/ingest", data={"token": TOKEN}, files=[("files", ("x.exe", b"MZ", "application/octet-stream"))])
+    r = client.post(
+        "/ingest", data={"token": TOKEN}, files=[("files", ("x.exe", b"MZ", "application/octet-stream"))]
+    )
     assert r.status_code == 415 and "unsupported file type" in r.text
 
 
@@ -163,4 +154,4 @@ def test_no_stack_trace_reaches_a_client(hostile, monkeypatch):
         assert r.status_code == 500
         assert "secret" not in r.text and "Traceback" not in r.text and "RuntimeError" not in r.text
         assert "internal error (id " in r.text
-    assert client.get("/api/search", params={"q": "x\x00y"}).status_code == 400
+    assert client.get("/api/search", params={"q": "x\x00y"}).status_code == 422

@@ -52,10 +52,13 @@ NICKNAMES = {
         ("chris", "christopher"),
         ("dan", "daniel", "danny"),
         ("dave", "david"),
-        ("steve", "steven", "stephen"),
-        ("ted", "edward", "ed", "theodore"),
+        ("steve", "steven"),
+        ("steve", "stephen"),
+        ("ted", "edward", "ed", "eddie"),
+        ("ted", "theodore", "theo"),
         ("liz", "elizabeth", "beth"),
-        ("kate", "katherine", "catherine", "kathy"),
+        ("kate", "katherine", "kathy"),
+        ("kate", "catherine", "cathy"),
         ("pete", "peter"),
         ("don", "donald"),
         ("ron", "ronald"),
@@ -67,8 +70,10 @@ NICKNAMES = {
         ("tony", "anthony"),
         ("sam", "samuel"),
         ("ben", "benjamin"),
-        ("alex", "alexander", "alexandria"),
-        ("pat", "patrick", "patricia"),
+        ("alex", "alexander"),
+        ("alex", "alexandra", "alexandria"),
+        ("pat", "patrick"),
+        ("pat", "patricia"),
         ("jen", "jennifer", "jenny"),
         ("greg", "gregory"),
         ("jeff", "jeffrey"),
@@ -77,11 +82,9 @@ NICKNAMES = {
         ("larry", "lawrence"),
         ("jerry", "gerald"),
         ("hank", "henry"),
-        ("nancy", "ann", "anne"),
     )
 }
 SURNAME_SIMILARITY = 85  # rapidfuzz ratio: "Zelensky"/"Zelenskyy" 94, "Smith"/"Smyth" 80
-GIVEN_SIMILARITY = 75  # "Volodymyr"/"Volodimir" 78, "Joe"/"Hunter" 0
 
 
 def _tokens(name: str) -> list[str]:
@@ -138,11 +141,13 @@ def surname_key(name: str) -> str | None:
     """Indexed lookup key: the surname's consonant skeleton, so near spellings share it
     ("Zelensky", "Zelenskyy" -> "zlnsk") while unrelated surnames rarely do."""
     words = normalize_name(strip_title(name)).split()
-    if not words:
-        return None
-    surname = words[-1]
-    skeleton = re.sub(r"[aeiouyhw]", "", surname[1:])
-    return surname[0] + re.sub(r"(.)\1+", r"\1", skeleton)
+    return skeleton(words[-1]) if words else None
+
+
+def skeleton(word: str) -> str:
+    """First letter and the consonants after it, doubles collapsed: what transliterations and
+    misspellings of one name keep ("Volodymyr", "Volodimir" -> "vldmr")."""
+    return word[:1] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyhw]", "", word[1:]))
 
 
 def is_anonymous(speaker: Speaker) -> bool:
@@ -195,7 +200,9 @@ def _given_compatible(a: list[str], b: list[str]) -> bool:
     for short, full in ((fa, b), (fb, a)):
         if len(short) <= 2 and "".join(w[0] for w in full)[: len(short)] == short:
             return True
-    return fa[0] == fb[0] and min(len(fa), len(fb)) >= 5 and fuzz.ratio(fa, fb) >= GIVEN_SIMILARITY
+    # a spelling variant keeps the consonants and the last letter, which often marks a different
+    # person in given names ("Alexander"/"Alexandra", "Daniel"/"Daniela")
+    return len(fa) > 2 and skeleton(fa) == skeleton(fb) and fa[-1] == fb[-1]
 
 
 def _same_person_name(a: str, b: str) -> bool:

@@ -280,12 +280,18 @@ def watch(
     every: float | None = None,
     on_poll: Callable[[PollReport], None] = lambda report: None,
 ) -> PollReport:
-    """Poll once (`every` None), or forever every `every` seconds; the feed list is re-read each
-    time, so feeds can be added while it runs."""
+    """Poll once (`every` None), or forever every `every` seconds. The feed list is re-read each
+    time, so feeds can be added while it runs; a list broken meanwhile is reported and the last
+    good one kept. Raises ValueError or OSError when the list cannot be read the first time."""
+    feeds = read_feed_list(feeds_file)
     while True:
         started = time.monotonic()
-        report = watcher.poll(read_feed_list(feeds_file))
+        report = watcher.poll(feeds)
         on_poll(report)
         if every is None:
             return report
         watcher.sleep(max(0.0, every - (time.monotonic() - started)))
+        try:
+            feeds = read_feed_list(feeds_file)
+        except (ValueError, OSError) as e:
+            watcher.ledger.record_problem(str(feeds_file), f"feed list not re-read, the last one kept: {e}")

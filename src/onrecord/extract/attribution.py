@@ -326,6 +326,23 @@ class ArticleExtractor:
                     return start
         return ce
 
+    def colon_lead(self, q: Quote, cues: list[Cue], last: Speaker | None) -> Speaker | None:
+        """“And from X:” / “as the report notes:” — a lead-in ending in a colon names the source."""
+        before = self.text[: q.start].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if colon is None:
+            return None
+        sent = colon[0].sent
+        lead = [c for c in cues if sent.start <= c.token.i < colon.start and c.source is not None]
+        if lead:
+            return self.speaker_of(lead[-1], last)
+        ents = [e for e in sent.ents if e.end <= colon.start and e.label_ in ("PERSON", "ORG")]
+        if ents:
+            return self.people.resolve(ents[-1].root, last)
+        return None
+
     def stands_alone(self, q: Quote) -> bool:
         """A quote that is a sentence of its own (no words of the reporter's around it)."""
         before = self.text[: q.start].rstrip(" \t\xa0")
@@ -381,6 +398,8 @@ class ArticleExtractor:
                         start = min(cstart, q.start)
                         end = max(self.doc[ce - 1].idx + len(self.doc[ce - 1]), q.end)
                 used_cues.add(cue.token.i)
+            elif (lead := self.colon_lead(q, cues, last)) is not None:
+                speaker = lead
             elif self.stands_alone(q) and last is not None and (para == last_para or para - last_para < 400):
                 speaker = last
             elif self.stands_alone(q):

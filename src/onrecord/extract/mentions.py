@@ -37,6 +37,23 @@ HONORIFICS = {
     "justice",
     "mayor",
 }
+PARTICLES = {
+    "de",
+    "van",
+    "von",
+    "da",
+    "del",
+    "della",
+    "la",
+    "le",
+    "bin",
+    "al",
+    "el",
+    "di",
+    "du",
+    "der",
+    "den",
+}
 SUBORDINATE = {"vice", "deputy", "assistant", "former", "acting", "under", "associate"}
 PARTY_TAG = re.compile(r"\s*\((?:[RDI])-?[A-Z .]{2,5}\)")
 
@@ -64,11 +81,21 @@ def _nationality(word: str) -> bool:
 
 
 def clean_name(text: str) -> str:
+    """A name without the titles and party tags around it."""
     text = PARTY_TAG.sub("", text)
     text = re.sub(r"(’s|'s|’|')$", "", text.strip())
     words = text.split()
-    while len(words) > 1 and (words[0].lower().strip(",") in HONORIFICS | TITLE_WORDS | {"the"}):
+    original = list(words)
+    while len(words) > 1 and words[0].lower().strip(",") in HONORIFICS | TITLE_WORDS | {"the"}:
         words = words[1:]
+    if any(w.islower() and w not in PARTICLES for w in words):
+        # "Speaker of the House Rep. Paul Ryan": the name is the run of name words at the end
+        run = []
+        for w in reversed(words):
+            if w.lower().strip(",") in HONORIFICS | TITLE_WORDS or not (w[:1].isupper() or w in PARTICLES):
+                break
+            run.append(w)
+        words = run[::-1] if len(run) >= 2 else original
     return " ".join(words).strip(" ,.;:")
 
 

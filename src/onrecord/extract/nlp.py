@@ -18,4 +18,12 @@ def load_nlp(model: str | None = None):
     import spacy
 
     name = model or os.environ.get("ONRECORD_SPACY_MODEL") or DEFAULT_MODEL
-    return spacy.load(name, exclude=["lemmatizer"])
+    nlp = spacy.load(name, exclude=["lemmatizer"])
+    # quote marks glued to words (said,“Look / word”he) must be tokens of their own to be seen
+    infixes = list(nlp.Defaults.infixes) + [
+        r"(?<=[\w,.!?;:])[“”\"](?=\w)",
+        r"(?<=\w)[“”](?=[\w,.])",
+        r"(?<=\w)[,:](?=[“\"])",
+    ]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    return nlp

@@ -64,7 +64,7 @@ def _direction(text: str, i: int, ch: str) -> str:
     elif not prev.isspace() and (nxt.isspace() or not nxt.isalnum()):
         by_context = "close"
     if ch in DOUBLE_OPEN or ch in SINGLE_OPEN:
-        return "close" if by_context == "close" and prev.isalnum() and not nxt.isalnum() else "open"
+        return "close" if by_context == "close" and not nxt.isalnum() else "open"  # here,“ said
     if ch in DOUBLE_CLOSE or ch in SINGLE_CLOSE:
         return "open" if by_context == "open" and prev.isspace() else "close"
     return by_context or ("open" if prev.isspace() else "close")

@@ -32,6 +32,7 @@ from onrecord.store.shingles import best_duplicate, shingles
 
 FINDING_TYPES = ("reversal", "walkback", "contradiction")
 CHUNK = 500  # ids per IN (...) list
+RETRIES = 3  # attempts at an article's transaction when concurrent writers deadlock
 ROLE_UPSERT = """
 INSERT INTO person_roles (person_id, role, first_seen, last_seen) {source}
 ON CONFLICT (person_id, role) DO UPDATE SET
@@ -44,6 +45,7 @@ STATEMENT_COLUMNS = (
     "id article_id person_id speaker_name speaker_role text kind start end cue venue date date_precision "
     "date_text sentence sentence_start speaker_start speaker_end topic stance effective_date"
 ).split()
+UNKNOWN = Speaker("unknown speaker", anonymous=True, kind="unknown")  # a speaker the extractor left unnamed
 NEWEST_FIRST = "effective_date DESC NULLS LAST, published DESC NULLS LAST, article_id, start, id"
 
 
@@ -68,6 +70,10 @@ def quoted(column: str) -> str:
     return '"end"' if column == "end" else column
 
 
+def speaker_key(speaker: Speaker) -> tuple:
+    return (speaker.kind, speaker.anonymous, speaker.name)
+
+
 def statement_row(row: dict) -> dict:
     row["anonymous"] = bool(row["anonymous"])
     return row
@@ -89,6 +95,10 @@ class LedgerCore:
     def _stream(self, sql: str, params: Sequence = ()) -> Iterator[dict]:
         raise NotImplementedError
 
+    def _retryable(self, error: Exception) -> bool:
+        """Whether a failed transaction only lost a race with another writer (deadlock)."""
+        return False
+
     def search(self, query: str, limit: int = 50) -> list[dict]:
         """Statements whose words or sentence match `query`, best first (statement_view rows)."""
         raise NotImplementedError
@@ -101,7 +111,8 @@ class LedgerCore:
         return list(self._execute(sql, params).fetchall())
 
     def _one(self, sql: str, params: Sequence = ()) -> dict | None:
-        return self._execute(sql, params).fetchone()
+        rows = self._execute(sql, params).fetchall()  # all: leaves no statement half-run before a COMMIT
+        return rows[0] if rows else None
 
     def _scalar(self, sql: str, params: Sequence = ()):
         row = self._one(sql, params)
@@ -151,15 +162,23 @@ class LedgerCore:
                     f"statement {st.id} belongs to article {st.article_id!r}, not {article.id!r}"
                 )
         hashes = [] if duplicate_of else shingles(article.text)
+        attempt = 1
+        while True:
+            try:
+                return self._add_article_once(article, statements, duplicate_of, hashes)
+            except Exception as e:
+                if attempt >= RETRIES or not self._retryable(e):
+                    raise
+                attempt += 1
+
+    def _add_article_once(
+        self, article: Article, statements: list[Statement], duplicate_of: str | None, hashes: list[int]
+    ) -> bool:
         with self._transaction():
-            if self._one(
-                "SELECT 1 AS x FROM articles WHERE id = ? OR content_hash = ?",
-                (article.id, article.content_hash),
-            ):
-                return False
-            self._execute(
+            # ON CONFLICT rather than a check first: a concurrent ingest of the same article waits, then skips
+            inserted = self._one(
                 "INSERT INTO articles (id, title, outlet, published, url, source, content_hash, text, duplicate_of, "
-                "shingle_count, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "shingle_count, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
                 (
                     article.id,
                     article.title,
@@ -174,16 +193,15 @@ class LedgerCore:
                     now(),
                 ),
             )
+            if inserted is None:
+                return False
             self._executemany(
                 "INSERT INTO article_shingles (hash, article_id) VALUES (?, ?)",
                 [(h, article.id) for h in hashes],
             )
-            resolved: dict[tuple, str] = {}
+            resolved = self._resolve_speakers([st.speaker for st in statements], article.id)
             for st in statements:
-                key = (st.speaker.kind, st.speaker.anonymous, st.speaker.name)
-                if key not in resolved:
-                    resolved[key] = self._resolve_person(st.speaker, article.id)
-                self._store_statement(st, resolved[key], article)
+                self._store_statement(st, resolved[speaker_key(st.speaker)], article)
         return True
 
     def _store_statement(self, st: Statement, pid: str, article: Article) -> None:
@@ -201,21 +219,37 @@ class LedgerCore:
             f"INSERT INTO statements ({cols}) VALUES {marks(len(STATEMENT_COLUMNS))} ON CONFLICT (id) DO NOTHING",
             [values[k] for k in STATEMENT_COLUMNS],
         )
-        role = st.speaker.role or (None if is_anonymous(st.speaker) else split_title(st.speaker.name)[0])
+        role = (
+            st.speaker.role or (None if is_anonymous(st.speaker) else split_title(st.speaker.name)[0]) or ""
+        ).strip()
         if role:
-            self._execute(
-                ROLE_UPSERT.format(source="VALUES (?, ?, ?, ?)"), (pid, role.strip(), effective, effective)
-            )
+            self._execute(ROLE_UPSERT.format(source="VALUES (?, ?, ?, ?)"), (pid, role, effective, effective))
 
     # -- people ---------------------------------------------------------------------------------
-    def _resolve_person(self, speaker: Speaker, article_id: str) -> str:
+    def _resolve_speakers(self, speakers: list[Speaker], article_id: str) -> dict[tuple, str]:
+        """Person ids for an article's speakers. Fullest names first, so a bare "Biden" can
+        refer back to the one Biden this article names in full before any other is considered."""
+        unique = {speaker_key(sp): sp if sp.name.strip() else UNKNOWN for sp in speakers}
+        order = sorted(unique, key=lambda k: -len(person_key(unique[k]).split()))
+        resolved: dict[tuple, str] = {}
+        here: list[dict] = []  # people this article names, as match candidates
+        for key in order:
+            sp = unique[key]
+            resolved[key] = self._resolve_person(sp, article_id, here)
+            if not is_anonymous(sp):
+                here.append({"id": resolved[key], "name": sp.name, "kind": sp.kind, "forms": name_forms(sp)})
+        return resolved
+
+    def _resolve_person(self, speaker: Speaker, article_id: str, here: list[dict]) -> str:
         forms = name_forms(speaker)
         if is_anonymous(speaker):
             pid = self._ensure_person(speaker, forms, article_id, scoped=True)
         else:
-            pid = match_person(speaker, self._candidates(speaker, forms))
+            bare = is_bare(speaker)
+            pid = match_person(speaker, here) if bare else None
+            pid = pid or match_person(speaker, self._candidates(speaker, forms))
             if pid is None:
-                pid = self._ensure_person(speaker, forms, article_id, scoped=is_bare(speaker))
+                pid = self._ensure_person(speaker, forms, article_id, scoped=bare)
         self._add_forms(pid, forms, speaker.kind)
         if speaker.affiliation:
             self._execute(
@@ -275,7 +309,7 @@ class LedgerCore:
             pid = person_id(speaker.kind, key, f"namesake in {article_id}")  # matching declined: kept apart
         self._execute(
             "INSERT INTO people (id, name, kind, anonymous, affiliation, name_key, surname_key, scope, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",  # a concurrent ingest made it
             (
                 pid,
                 name,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,6 +37,7 @@ class PostgresLedger(Ledger):
         except psycopg.Error as e:
             raise LedgerError(f"cannot connect to PostgreSQL ledger: {e}".strip()) from e
         self._sql: dict[str, str] = {}
+        self._streams = itertools.count()
         with self._conn.transaction():
             self._conn.execute(f"SELECT pg_advisory_xact_lock({SCHEMA_LOCK})")
             self._conn.execute(postgres_schema())
@@ -54,6 +56,9 @@ class PostgresLedger(Ledger):
             with self._conn.cursor() as cur:
                 cur.executemany(self._convert(sql), rows)
 
+    def _retryable(self, error: Exception) -> bool:
+        return isinstance(error, (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure))
+
     @contextmanager
     def _transaction(self):
         with self._conn.transaction():
@@ -61,7 +66,8 @@ class PostgresLedger(Ledger):
 
     def _stream(self, sql: str, params: Sequence = ()) -> Iterator[dict]:
         # a server-side cursor: exports stream instead of loading the whole ledger
-        with self._conn.transaction(), self._conn.cursor(name="onrecord_stream") as cur:
+        name = f"onrecord_stream_{next(self._streams)}"  # unique: streams may nest
+        with self._conn.transaction(), self._conn.cursor(name=name) as cur:
             cur.execute(self._convert(sql), tuple(params))
             yield from cur
 

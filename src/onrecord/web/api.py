@@ -24,7 +24,11 @@ def _ledgers(request: Request):
     return request.app.state.ledgers.get
 
 
-@router.get("/summary", tags=["home"], summary="Ledger size, last ingest, latest findings, most active speakers and topics")
+@router.get(
+    "/summary",
+    tags=["home"],
+    summary="Ledger size, last ingest, latest findings, most active speakers and topics",
+)
 def summary(led=Depends(ledger)) -> dict:
     return views.summary(led)
 
@@ -107,7 +111,9 @@ def search(request: Request, params: SearchParams = Depends(search_params), page
 def search_csv(request: Request, params: SearchParams = Depends(search_params)):
     get = _ledgers(request)
     return csv_response(
-        "statements", lambda n, at: Q.search_statements(get(), **params.given(), limit=n, offset=at), "statements.csv"
+        "statements",
+        lambda n, at: Q.search_statements(get(), **params.given(), limit=n, offset=at),
+        "statements.csv",
     )
 
 

@@ -46,24 +46,28 @@ class ServeRefused(RuntimeError):
 
 
 class Ledgers:
-    """One ledger per worker thread, all closed together at shutdown."""
+    """One ledger per worker thread, all closed together at shutdown. An app may be started again
+    after a shutdown (test clients do): a thread then opens a fresh ledger, never a closed one."""
 
     def __init__(self, url: str):
         self.url = url
         self._local = threading.local()
         self._opened: list = []
+        self._generation = 0
         self._lock = threading.Lock()
 
     def get(self):
-        ledger = getattr(self._local, "ledger", None)
-        if ledger is None:
-            ledger = self._local.ledger = open_ledger(self.url)
+        held = getattr(self._local, "held", None)
+        if held is None or held[0] != self._generation:
+            ledger = open_ledger(self.url)
             with self._lock:
                 self._opened.append(ledger)
-        return ledger
+                held = self._local.held = (self._generation, ledger)
+        return held[1]
 
     def close(self) -> None:
         with self._lock:
+            self._generation += 1
             for ledger in self._opened:
                 ledger.close()
             self._opened.clear()
@@ -86,7 +90,9 @@ class Guard:
             return await self.app(scope, receive, send)
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         if "\x00" in scope["path"] or b"%00" in scope.get("query_string", b""):
-            return await _reply(send, 400, "the address holds a NUL character")
+            return await _reply(
+                send, 422, "the address holds a NUL character, which no parameter may contain"
+            )
         if scope["method"] not in ("GET", "HEAD", "OPTIONS"):
             if scope["path"].startswith("/api/") and not token_ok(self.token, request_token(headers)):
                 return await _reply(send, 401, unauthorized(self.token), {"www-authenticate": "Bearer"})
@@ -98,7 +104,9 @@ class Guard:
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
                 have = {k.lower() for k, _ in message.get("headers", [])}
-                extra = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items() if k.encode() not in have]
+                extra = [
+                    (k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items() if k.encode() not in have
+                ]
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
 
@@ -120,7 +128,9 @@ def _counting(receive, limit: int):
 
 
 async def _reply(send, status: int, detail: str, headers: dict | None = None) -> None:
-    response = JSONResponse({"detail": detail}, status_code=status, headers={**SECURITY_HEADERS, **(headers or {})})
+    response = JSONResponse(
+        {"detail": detail}, status_code=status, headers={**SECURITY_HEADERS, **(headers or {})}
+    )
     await response({"type": "http"}, None, send)
 
 

@@ -65,6 +65,7 @@ def timeline(points: list[dict], row_of, label_of=None) -> dict | None:
     ]
     gap = span * 0.12  # a year label this close to an end label would overprint it
     ticks = sorted({lo, hi} | {t for t in _year_starts(lo, hi) if min((t - lo).days, (hi - t).days) > gap})
+    _spread(dots)
     return {
         "width": WIDTH,
         "height": height,
@@ -82,3 +83,12 @@ def _year_starts(lo: date, hi: date) -> set[date]:
     years = [date(y, 1, 1) for y in range(lo.year + 1, hi.year + 1)]
     step = max(len(years) // 6, 1)  # a handful of labels, never a wall of them
     return set(years[::step])
+
+
+def _spread(dots: list[dict], step: float = 9.0) -> None:
+    """Dots on one spot (same row, same day) are set side by side, so each stays visible and clickable."""
+    seen: dict[tuple, int] = {}
+    for d in dots:
+        key = (d["x"], d["y"])
+        d["x"] = round(d["x"] + step * seen.get(key, 0), 1)
+        seen[key] = seen.get(key, 0) + 1

@@ -22,11 +22,15 @@ def paging(
 
 
 def search_params(
-    q: str | None = Query(None, max_length=300, description="Words that must all occur in the statement or its sentence"),
+    q: str | None = Query(
+        None, max_length=300, description="Words that must all occur in the statement or its sentence"
+    ),
     speaker: str | None = Query(None, max_length=200, description="Any name form, alias or person id"),
     topic: str | None = Query(None, max_length=300),
     kind: str | None = Query(None, pattern=KIND, description="direct, indirect or mixed"),
-    date_from: str | None = Query(None, pattern=DATE, description="From this date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    date_from: str | None = Query(
+        None, pattern=DATE, description="From this date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    ),
     date_to: str | None = Query(None, pattern=DATE, description="Up to this date, inclusive"),
 ) -> SearchParams:
     return SearchParams(q=q, speaker=speaker, topic=topic, kind=kind, date_from=date_from, date_to=date_to)

@@ -50,7 +50,7 @@ class Jobs:
         self.extract = extract  # the pipeline's extractor override (tests); None: spaCy
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="onrecord-ingest")
+        self._pool: ThreadPoolExecutor | None = None  # started with the first job, again after close()
 
     def folder(self) -> Path:
         return Path(tempfile.mkdtemp(prefix="onrecord-upload-"))
@@ -62,7 +62,9 @@ class Jobs:
             self._jobs[job.id] = job
             for old in list(self._jobs)[:-KEEP]:
                 del self._jobs[old]
-        self._pool.submit(self._run, job, folder, published, outlet)
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="onrecord-ingest")
+            self._pool.submit(self._run, job, folder, published, outlet)
         return job
 
     def get(self, job_id: str) -> Job | None:
@@ -77,7 +79,9 @@ class Jobs:
 
         def progress(report) -> None:
             job.counts = report.counts()
-            job.problems = [{"source": _name(s, folder), "reason": r} for s, r in [*fetched, *report.problems]]
+            job.problems = [
+                {"source": _name(s, folder), "reason": r} for s, r in [*fetched, *report.problems]
+            ]
 
         try:
             fetched = fetch_urls(job.urls, folder) if job.urls else []
@@ -95,7 +99,10 @@ class Jobs:
             shutil.rmtree(folder, ignore_errors=True)
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _name(source: str, folder: Path) -> str:

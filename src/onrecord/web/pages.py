@@ -93,7 +93,11 @@ def search(request: Request, params: SearchParams = Depends(search_params), page
 
 @router.get("/ingest")
 def ingest_form(request: Request):
-    return render(request, "ingest.html", {"suffixes": SUFFIXES, "error": None, "writable": bool(request.app.state.token)})
+    return render(
+        request,
+        "ingest.html",
+        {"suffixes": SUFFIXES, "error": None, "writable": bool(request.app.state.token)},
+    )
 
 
 @router.post("/ingest")

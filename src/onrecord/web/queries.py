@@ -70,7 +70,9 @@ def search_statements(
     elif words:
         sql = (
             "SELECT v.* FROM statements s JOIN statement_view v ON v.id = s.id, plainto_tsquery('english', ?) tq "
-            "WHERE s.search @@ tq" + "".join(" AND " + w for w in where) + " ORDER BY ts_rank(s.search, tq) DESC, v.id"
+            "WHERE s.search @@ tq"
+            + "".join(" AND " + w for w in where)
+            + " ORDER BY ts_rank(s.search, tq) DESC, v.id"
         )
         params = [q, *params]
     else:

@@ -7,6 +7,7 @@ or a bad field (400). Names come from the client, so only a safe base name is ev
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -51,15 +52,17 @@ def safe_name(name: str, taken: set[str]) -> str:
 
 
 def pasted_name(text: str) -> str:
-    """What pasted text is, by its first characters: a feed, article JSONL, or one article's text."""
+    """What pasted text is, by its first characters: a feed, article JSONL, or one article's text. The
+    name carries a hash of the text, as a .txt file's name becomes its article's id."""
     head = text.lstrip()[:400].lower()
+    stem = "pasted-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
     if head.startswith("<?xml") or "<rss" in head or "<feed" in head:
-        return "pasted.xml"
+        return stem + ".xml"
     if head.startswith("{"):
-        return "pasted.jsonl"
+        return stem + ".jsonl"
     if head.startswith("<"):
-        return "pasted.html"
-    return "pasted.txt"
+        return stem + ".html"
+    return stem + ".txt"
 
 
 def urls_of(text: str) -> list[str]:
@@ -82,7 +85,9 @@ async def read_inputs(request: Request, folder: Path, max_bytes: int) -> Inputs:
 
 
 async def _read(request: Request, folder: Path, max_bytes: int) -> Inputs:
-    if not request.headers.get("content-type", "").startswith(("multipart/form-data", "application/x-www-form")):
+    if not request.headers.get("content-type", "").startswith(
+        ("multipart/form-data", "application/x-www-form")
+    ):
         raise HTTPException(415, "send the inputs as multipart/form-data (fields: files, text, urls)")
     form = await request.form(max_files=MAX_FILES, max_fields=50, max_part_size=max_bytes)
     inputs = Inputs(folder=folder, token=_field(form, "token"))
@@ -125,6 +130,8 @@ async def _save(upload: UploadFile, path: Path) -> None:
     with path.open("wb") as out:
         while chunk := await upload.read(READ):
             if first and suffix_of(path.name) in TEXT_SUFFIXES and b"\x00" in chunk[:8192]:
-                raise HTTPException(415, f"{upload.filename[:200]!r} is binary, not a text, HTML, JSONL or feed file")
+                raise HTTPException(
+                    415, f"{upload.filename[:200]!r} is binary, not a text, HTML, JSONL or feed file"
+                )
             first = False
             out.write(chunk)

@@ -85,7 +85,10 @@ def topic(ledger, key: str, paging: Paging, request: Request) -> dict:
         "statements": items,
         "paging": pages,
         "points": [
-            {k: p[k] for k in ("id", "person_id", "speaker", "stance", "effective_date", "text", "article_id")}
+            {
+                k: p[k]
+                for k in ("id", "person_id", "speaker", "stance", "effective_date", "text", "article_id")
+            }
             for p in points
         ],
         "findings": Q.with_statements(ledger, Q.findings_page(ledger, 50, 0, topic=key)),
