@@ -22,8 +22,15 @@ STANCES = ("for", "against", "open")
 SIDES = [f"side{i} administration" for i in range(20)]
 
 
+SKEW = {"zipf": True}
+
+
 def zipf_pick(rng: random.Random, n: int) -> int:
-    return min(n - 1, int(rng.paretovariate(1.1)) - 1)
+    """Rank r drawn with probability ~ 1/r: the top item gets about 1/ln(n) of all draws
+    (uniform with --uniform, where every bucket keeps the same expected size)."""
+    if not SKEW["zipf"]:
+        return rng.randrange(n)
+    return min(n - 1, int(n ** rng.random()) - 1)
 
 
 def claim(rng: random.Random, i: int, article: str, n_people: int, n_props: int) -> Claim:
@@ -44,8 +51,7 @@ def build(size: int, rng: random.Random) -> MemoryIndex:
     n_people, n_props = max(50, size // 20), max(20, size // 50)
     for i in range(size):
         c = claim(rng, i, f"a{i // 10}", n_people, n_props)
-        index.persons[(c.person, c.prop_key)][c.statement_id] = c
-        index.sides[(c.side, c.prop_key)][c.statement_id] = c
+        index.store([c])
     index.shape = (n_people, n_props)
     return index
 
@@ -59,7 +65,8 @@ def run(size: int, articles: int, seed: int = 7) -> dict:
         batch = [claim(rng, size + k * 10 + j, f"new{k}", n_people, n_props) for j in range(10)]
         touched.append(
             sum(
-                len(index.by_person(c.person, c.prop_key)) + len(index.by_side(c.side, c.prop_key))
+                len(index.by_person(c.person, c.prop_key))
+                + len(index.by_side(c.side, c.prop_key, c.date[:8] + "01", c.date))
                 for c in batch
             )
         )
@@ -79,7 +86,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 100000])
     ap.add_argument("--articles", type=int, default=50)
+    ap.add_argument("--uniform", action="store_true", help="people and propositions drawn uniformly")
     args = ap.parse_args()
+    SKEW["zipf"] = not args.uniform
     for size in args.sizes:
         print(run(size, args.articles))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import multiprocessing
 import random
@@ -28,13 +29,24 @@ from onrecord.store import open_ledger
 WORDS = ("budget tax toll bridge school water library pier ferry road housing police park transit rent clinic "
          "grant bond levy fare port harbor farm dam wage pension tariff permit zoning audit fund plan vote").split()  # fmt: skip
 FIRST = "Ada Ben Cleo Dana Eli Fay Gus Hana Ivo Jade Kai Lena Milo Nia Omar Pia Quin Rosa Sam Tia".split()
-LAST = "Quill Okoro Marsh Pike Vale Stone Reyes Brook Hale Kerr Lund Moss Nash Orr Price Rowe Shaw Tate".split()
+LAST = (
+    "Quill Okoro Marsh Pike Vale Stone Reyes Brook Hale Kerr Lund Moss Nash Orr Price Rowe Shaw Tate".split()
+)
 STANCES = ("for", "against", "open", "none")
+SYLLABLES = "ba ko ri mu te sa lo ve ni da gu pe zo fi ra".split()
+# a news-like vocabulary: a few thousand words, used with Zipf frequencies (word k about 1/k as often)
+VOCAB = list(WORDS) + sorted({a + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES})[:4000]
+ZIPF = [1 / (k + 1) for k in range(len(VOCAB))]
+QUERY_WORDS = VOCAB[20:2000]  # what people search for: content words, not the commonest few
 
 
 def build(db: Path, n: int, seed: int = 7) -> None:
     rng = random.Random(seed)
-    people = [(f"p_bench{i:05d}", f"{FIRST[i % len(FIRST)]} {LAST[i // len(FIRST) % len(LAST)]} {i}") for i in range(500)]
+    cum = list(itertools.accumulate(ZIPF))
+    people = [
+        (f"p_bench{i:05d}", f"{FIRST[i % len(FIRST)]} {LAST[i // len(FIRST) % len(LAST)]} {i}")
+        for i in range(500)
+    ]
     topics = [f"{a} {b}" for a in WORDS[:10] for b in WORDS[10:15]]
     per_article = 10
     with open_ledger(db) as led, led._transaction():
@@ -53,7 +65,7 @@ def build(db: Path, n: int, seed: int = 7) -> None:
             parts, at = [], 0
             for k in range(per_article):
                 pid, name = rng.choice(people)
-                words = " ".join(rng.choice(WORDS) for _ in range(12))
+                words = " ".join(rng.choices(VOCAB, cum_weights=cum, k=12))
                 sentence = f'"{words}," {name} said. '
                 start = at + 1
                 statements.append((f"s_bench{a:06d}{k:02d}", aid, pid, name, words, "direct", start, start + len(words),
@@ -97,12 +109,19 @@ def groups(rng: random.Random) -> dict:
     return {
         "person page (HTML)": lambda: f"/people/{rng.choice(people)}",
         "person (JSON)": lambda: f"/api/people/{rng.choice(people)}",
-        "search page (HTML)": lambda: f"/search?q={rng.choice(WORDS)}+{rng.choice(WORDS)}",
-        "search (JSON)": lambda: f"/api/search?q={rng.choice(WORDS)}&page={rng.randint(1, 5)}",
-        "JSON lists": lambda: rng.choice([
-            f"/api/people?page={rng.randint(1, 10)}", f"/api/articles?page={rng.randint(1, 100)}",
-            f"/api/findings?page={rng.randint(1, 6)}", f"/api/topics", f"/api/search?speaker={rng.choice(people)}",
-        ]),  # fmt: skip
+        "search page (HTML)": lambda: f"/search?q={rng.choice(QUERY_WORDS)}",
+        "search (JSON)": lambda: (
+            f"/api/search?q={rng.choice(QUERY_WORDS)}+{rng.choice(QUERY_WORDS)}&page={rng.randint(1, 3)}"
+        ),
+        "JSON lists": lambda: rng.choice(
+            [
+                f"/api/people?page={rng.randint(1, 10)}",
+                f"/api/articles?page={rng.randint(1, 100)}",
+                f"/api/findings?page={rng.randint(1, 6)}",
+                "/api/topics",
+                f"/api/search?speaker={rng.choice(people)}",
+            ]
+        ),  # fmt: skip
     }
 
 
@@ -139,17 +158,23 @@ def main() -> int:
 
     with open_ledger(args.db) as led:
         have = led.counts()["statements"]
-    if have != args.statements:
+        built = led._scalar("SELECT COUNT(*) FROM statements WHERE text LIKE ?", (f"%{VOCAB[-1]}%",))
+    if have != args.statements or not built:  # not this size, or built by an older version of this script
         for suffix in ("", "-wal", "-shm"):
             Path(f"{args.db}{suffix}").unlink(missing_ok=True)
         t0 = time.perf_counter()
         build(args.db, args.statements)
-        print(f"built {args.statements:,} statements in {time.perf_counter() - t0:.1f} s ({args.db})", file=sys.stderr)
+        print(
+            f"built {args.statements:,} statements in {time.perf_counter() - t0:.1f} s ({args.db})",
+            file=sys.stderr,
+        )
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = multiprocessing.get_context("spawn").Process(target=serve, args=(str(args.db), port), daemon=True)
+    server = multiprocessing.get_context("spawn").Process(
+        target=serve, args=(str(args.db), port), daemon=True
+    )
     server.start()
     base = f"http://127.0.0.1:{port}"
     try:
@@ -162,7 +187,9 @@ def main() -> int:
         rng = random.Random(1)
         plan = groups(rng)
         per_group = args.seconds / len(plan)
-        print(f"\n{args.clients} clients, {per_group:.0f} s per group, {args.statements:,} statements, loopback\n")
+        print(
+            f"\n{args.clients} clients, {per_group:.0f} s per group, {args.statements:,} statements, loopback\n"
+        )
         print(f"{'endpoint':<22}{'requests':>10}{'errors':>8}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}")
         failed = 0
         for name, make_url in plan.items():

@@ -212,9 +212,9 @@ class CountingIndex(MemoryIndex):
         self.calls.append(("person", person, prop_key))
         return super().by_person(person, prop_key)
 
-    def by_side(self, side, prop_key):
-        self.calls.append(("side", side, prop_key))
-        return super().by_side(side, prop_key)
+    def by_side(self, side, prop_key, start, end):
+        self.calls.append(("side", side, prop_key, start, end))
+        return super().by_side(side, prop_key, start, end)
 
 
 def test_update_only_looks_up_the_buckets_of_the_new_claims():
@@ -229,7 +229,7 @@ def test_update_only_looks_up_the_buckets_of_the_new_claims():
     assert [f["type"] for f in found] == ["reversal"]
     assert index.calls == [
         ("person", "dana whitfield", "troops|Greenland+US"),
-        ("side", "Donald Trump administration", "troops|Greenland+US"),
+        ("side", "Donald Trump administration", "troops|Greenland+US", "2025-03-08", "2025-05-09"),
     ]
     assert list(index.findings) == [found[0]["id"]]
     # re-adding the same article replaces, never duplicates
@@ -283,3 +283,16 @@ def test_render_shows_both_sides_with_words_dates_and_sources():
     assert "2025-03-03" in out and "2025-04-08" in out and "The Example Times" in out
     assert "remained on the table" in out and "softened" in out
     assert "Propositions" in out
+
+
+def test_retraction_words_in_a_quote_that_are_advice_do_not_fire():
+    text = (
+        "Whitfield said new tariffs on Canada were a mistake.\n"
+        'Whitfield said: "We have got to back away from tariffs on Canada and support free trade."\n'
+    )
+    _, findings = run(("2025-05-01", text, [
+        ("new tariffs on Canada were a mistake", "Dana Whitfield", {}),
+        ("We have got to back away from tariffs on Canada and support free trade.", "Dana Whitfield",
+         {"kind": "direct"}),
+    ]))  # fmt: skip
+    assert findings == []

@@ -483,3 +483,8 @@ def test_unnamed_speaker_is_kept_as_unknown(ledger):
     ledger.add_article(a, [stmt(a, "it was fine", Speaker("")), stmt(a, "it was not", Speaker("  "))])
     (person,) = ledger.people()
     assert person["name"] == "unknown speaker" and person["anonymous"] and person["statements"] == 2
+
+
+def test_folder_as_ledger_is_a_clear_error(tmp_path):
+    with pytest.raises(LedgerError, match="cannot be opened"):
+        open_ledger(tmp_path)

@@ -74,8 +74,6 @@ def store_extracted(
         article, statements = item
         if not counted:
             report.read += 1
-            if not _is_new(article, ledger, report):
-                continue
         if isinstance(statements, Problem):
             _problem(ledger, report, statements)
             continue

@@ -301,6 +301,15 @@ class ArticleExtractor:
                     return Cue(t, subj, None)
         return None
 
+    def lead_in(self, cs: int, ce: int) -> int:
+        """Start of the reported words after a leading circumstance ("while speaking with X, he …")."""
+        doc = self.doc
+        if ce - cs > 3 and doc[cs].lower_ in ("while", "when", "as") and doc[cs + 1].tag_ == "VBG":
+            comma = next((t.i for t in doc[cs:ce] if t.text == "," and self.qidx[t.i] == -1), None)
+            if comma is not None and comma + 1 < ce:
+                return comma + 1
+        return cs
+
     def trim(self, cs: int, ce: int) -> int:
         """End of the reported words, before the circumstances of saying them.
 
@@ -384,6 +393,7 @@ class ArticleExtractor:
                     continue
                 if inside and cue.content is not None:
                     cs, ce = cue.content
+                    cs = min(self.lead_in(cs, ce), self.inner_tokens(q)[0])
                     ce = max(self.trim(cs, ce), qe)
                     outside = [
                         t

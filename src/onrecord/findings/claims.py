@@ -19,6 +19,13 @@ STRONG_WALKBACK = re.compile(
     r"backpedal(?:s|ed|led|ing)?|recant(?:s|ed|ing)?|reversed course|took back|take back|u-turn)\b",
     re.I,
 )
+# in the speaker's own words only a first-person retraction counts ("we've got to back away from
+# that" is advice, not a retraction)
+OWN_RETRACTION = re.compile(
+    r"\b(I misspoke|I mis-spoke|what I meant|taken out of context|I take (?:it|that) back|I retract|"
+    r"I was wrong|I should not have said|I shouldn[’']t have said)\b",
+    re.I,
+)
 WEAK_WALKBACK = re.compile(r"\b(clarif(?:y|ies|ied|ying|ication)|soften(?:s|ed|ing)?|corrected)\b", re.I)
 AFTER = re.compile(
     r"\b(?:(?:a|one|two|three|several|few|\d+)\s+(?:day|days|week|weeks|hour|hours|month|months)\s+|shortly\s+|days?\s+)?"
@@ -91,7 +98,7 @@ def _walkback(st: Statement) -> str | None:
         m = pattern.search(outside)
         if m and theirs(m):
             return f"{strength}:{m.group(0)}"
-        m = pattern.search(own_words) if strength == "strong" else None
+        m = OWN_RETRACTION.search(own_words) if strength == "strong" else None
         if m:
             return f"{strength}:{m.group(0)}"
     return None

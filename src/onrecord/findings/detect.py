@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Protocol
 
 from .claims import Claim
@@ -25,21 +25,25 @@ CHANGES = {
     frozenset({"indifferent", "for"}), frozenset({"indifferent", "against"}),
 }  # fmt: skip
 CONFLICTS = {frozenset({"for", "against"}), frozenset({"open", "against"})}
+FULL = frozenset({"for", "against"})
 COMPARED_SIDES = {"administration", "government", "organization", "people-file"}
 WINDOW_DAYS = 31  # "overlapping time": said within a month of each other
 NEAR_CHARS = 2000  # a walk-back refers to a remark the reader has just read
 
 
 class Lookup(Protocol):
-    def by_person(self, person: str, prop_key: str) -> list[Claim]: ...
+    def by_person(self, person: str, prop_key: str) -> list[Claim]:
+        """Every claim of the person on the proposition."""
 
-    def by_side(self, side: str, prop_key: str) -> list[Claim]: ...
+    def by_side(self, side: str, prop_key: str, start: str, end: str) -> list[Claim]:
+        """Claims of the side on the proposition whose date may fall in [start, end] (ISO days)."""
 
 
 @dataclass
 class Update:
-    buckets: list[str] = field(default_factory=list)
+    buckets: list[str] = field(default_factory=list)  # replace: drop their findings, store `findings`
     findings: list[dict] = field(default_factory=list)
+    merge: list[dict] = field(default_factory=list)  # contradictions: merge into the stored one by id
 
 
 def _fid(*parts: str) -> str:
@@ -54,6 +58,7 @@ def _order(c: Claim):
 def _side(claims: list[Claim]) -> dict:
     c = claims[0]
     return {
+        "person": c.person,
         "speaker": c.speaker,
         "role": c.role,
         "stance": c.stance,
@@ -126,23 +131,28 @@ def article_walkbacks(claims: list[Claim]) -> list[dict]:
 
 
 def person_changes(claims: list[Claim], bucket: str) -> list[dict]:
-    """Reversals over dated statements of one person on one proposition: each statement against the
-    latest one surely said before it; undated statements never take the later side."""
+    """Reversals over dated statements of one person on one proposition: each date's statements
+    against those of the latest date surely before it (one sweep); undated statements never take
+    the later side."""
     dated = sorted((c for c in claims if c.date and c.stance in STANCES and not c.general), key=_order)
+    groups: list[list[Claim]] = []
+    for c in dated:  # runs of statements that cannot be ordered among themselves
+        if groups and before(groups[-1][0].date, c.date) is not True:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
     out = []
-    for s in dated:
-        earlier = [t for t in dated if before(t.date, s.date) is True]
-        if not earlier:
-            continue
-        last = max(interval(t.date)[0] for t in earlier)
-        group = [t for t in earlier if interval(t.date)[0] == last]
-        opposed = [t for t in group if frozenset({t.stance, s.stance}) in CHANGES]
-        if not opposed or any(t.stance == s.stance for t in group):
-            continue
-        if any(t.article_id == s.article_id for t in opposed) and s.walkback:
-            continue  # the article pass reads this one from the text
-        t = max(opposed, key=lambda t: frozenset({t.stance, s.stance}) == frozenset({"for", "against"}))
-        out.append(_change("walkback" if s.walkback else "reversal", bucket, t, s, by_text=False))
+    for prev, group in zip(groups, groups[1:], strict=False):
+        for s in group:
+            if any(t.stance == s.stance for t in prev):
+                continue  # restated: not a change
+            opposed = [
+                t for t in prev if frozenset({t.stance, s.stance}) in CHANGES and before(t.date, s.date)
+            ]
+            if not opposed or (s.walkback and any(t.article_id == s.article_id for t in opposed)):
+                continue  # nothing to change from, or the article pass reads it from the text
+            t = max(opposed, key=lambda t: frozenset({t.stance, s.stance}) == FULL)
+            out.append(_change("walkback" if s.walkback else "reversal", bucket, t, s, by_text=False))
     return out
 
 
@@ -184,30 +194,33 @@ def pair_contradiction(
     persons = sorted({first[0].person, second[0].person})
     topic = first[0].label
     return _finding(
-        "contradiction", _fid("contradiction", prop_key, *persons), f"pair:{prop_key}|{'|'.join(persons)}",
+        "contradiction", _fid("contradiction", prop_key, *persons), f"side:{side}|{prop_key}",
         first, second, topic, prop_key, explain_contradiction(a, b, side, topic),
         grade(a.stance, b.stance, "contradiction"),
     )  # fmt: skip
 
 
-def side_contradictions(claims: list[Claim], new_persons: set[str], side: str, prop_key: str):
-    """Contradictions between each new speaker and every other speaker of the side on the proposition."""
-    usable = [c for c in claims if c.stance in ("for", "against", "open") and not c.general]
-    by_person: dict[str, list[Claim]] = defaultdict(list)
-    for c in usable:
-        by_person[c.person].append(c)
-    buckets, out, seen = [], [], set()
-    for p in sorted(new_persons & set(by_person)):
-        for q in sorted(by_person):
+def side_contradictions(claims: list[Claim], new: list[Claim], side: str, prop_key: str) -> list[dict]:
+    """Contradictions between each new speaker and every other speaker of the side on the proposition;
+    `claims` holds only statements near the new ones in time (and the new article's own)."""
+    others: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.stance in ("for", "against", "open") and not c.general:
+            others[c.person].append(c)
+    mine: dict[str, list[Claim]] = defaultdict(list)
+    for c in new:
+        mine[c.person].append(c)
+    out, seen = [], set()
+    for p in sorted(mine):
+        for q in sorted(others):
             pair = tuple(sorted((p, q)))
             if q == p or pair in seen:
                 continue
             seen.add(pair)
-            buckets.append(f"pair:{prop_key}|{'|'.join(pair)}")
-            f = pair_contradiction(by_person[pair[0]], by_person[pair[1]], side, prop_key)
+            f = pair_contradiction(others[pair[0]], others[pair[1]], side, prop_key)
             if f:
                 out.append(f)
-    return buckets, out
+    return out
 
 
 def _merge(old: list[Claim], new: list[Claim]) -> list[Claim]:
@@ -215,8 +228,21 @@ def _merge(old: list[Claim], new: list[Claim]) -> list[Claim]:
     return [c for c in old if c.statement_id not in ids] + new
 
 
-def update_findings(new_claims: list[Claim], lookup: Lookup) -> Update:
-    """Findings touched by one batch of new claims (normally one article's)."""
+def _span(claims: list[Claim], window: int) -> tuple[str, str] | None:
+    """The dates a contradiction of these claims could come from: theirs, widened by the window."""
+    ivs = [interval(c.date) for c in claims if c.date]
+    ivs = [iv for iv in ivs if iv]
+    if not ivs:
+        return None
+    lo, hi = min(iv[0] for iv in ivs), max(iv[1] for iv in ivs)
+    return (lo - timedelta(days=window)).isoformat(), (hi + timedelta(days=window)).isoformat()
+
+
+def update_findings(new_claims: list[Claim], lookup: Lookup, window: int = WINDOW_DAYS) -> Update:
+    """Findings touched by one batch of new claims (normally one article's).
+
+    Reversal and walk-back buckets are recomputed whole (`Update.replace`); contradictions only grow
+    as statements arrive, so they are merged into what the ledger has (`Update.merge`)."""
     up = Update()
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for c in new_claims:
@@ -233,8 +259,27 @@ def update_findings(new_claims: list[Claim], lookup: Lookup) -> Update:
     compared = [c for c in positioned if c.side and c.side_kind in COMPARED_SIDES and not c.general]
     for side, key in sorted({(c.side, c.prop_key) for c in compared}):
         mine = [c for c in compared if c.side == side and c.prop_key == key]
-        claims = _merge(lookup.by_side(side, key), mine)
-        buckets, found = side_contradictions(claims, {c.person for c in mine}, side, key)
-        up.buckets.extend(buckets)
-        up.findings.extend(found)
+        span = _span(mine, window)
+        near = lookup.by_side(side, key, *span) if span else []
+        up.merge.extend(side_contradictions(_merge(near, mine), mine, side, key))
     return up
+
+
+def merge_finding(old: dict | None, new: dict) -> dict:
+    """A contradiction seen again with more statements: keep every statement either side quoted,
+    earlier side first."""
+    if old is None:
+        return new
+    sides = []
+    for side in new["sides"]:
+        before_ = next((o for o in old["sides"] if o.get("person") == side.get("person")), None)
+        if before_ is None:
+            sides.append(side)
+            continue
+        pairs = dict(zip(before_["statements"], before_["dates"], strict=True))
+        pairs.update(zip(side["statements"], side["dates"], strict=True))
+        ids = sorted(pairs, key=lambda i: (pairs[i] is None, pairs[i] or ""))
+        words = sorted(set(before_["stance_words"]) | set(side["stance_words"]))
+        sides.append({**side, "statements": ids, "dates": [pairs[i] for i in ids], "stance_words": words})
+    sides.sort(key=lambda sd: min((d for d in sd["dates"] if d), default="9999"))
+    return {**new, "sides": sides, "statements": [i for sd in sides for i in sd["statements"]]}

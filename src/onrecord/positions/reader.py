@@ -57,8 +57,9 @@ def _locate(st: Statement) -> tuple[str, int]:
     return st.text, 0
 
 
-def assign_positions(statements: list[Statement], nlp=None) -> list[Position]:
-    """Positions for one article's statements; sets `topic`/`stance` on those that take one."""
+def assign_positions(statements: list[Statement], nlp=None, backend=None) -> list[Position]:
+    """Positions for one article's statements; sets `topic`/`stance` on those that take one.
+    `backend` (see backends.py) re-reads the stance of each statement toward its proposition."""
     if not statements:
         return []
     nlp = nlp or load_position_nlp()
@@ -85,6 +86,8 @@ def assign_positions(statements: list[Statement], nlp=None) -> list[Position]:
     out = []
     for slot in slots:
         pos = _position(slot)
+        if pos is not None and backend is not None:
+            pos.stance, pos.stance_words = backend.stance(slot.st.text, pos.label)
         if pos is not None:
             slot.st.topic, slot.st.stance = pos.label, pos.stance
             out.append(pos)

@@ -12,6 +12,7 @@ from onrecord.store.ledger import LedgerError
 from onrecord.store.people_io import Ledger
 
 HERE = Path(__file__).parent
+MIN_SQLITE = (3, 35)
 
 
 def _dict_row(cursor: sqlite3.Cursor, row: tuple) -> dict:
@@ -21,18 +22,26 @@ def _dict_row(cursor: sqlite3.Cursor, row: tuple) -> dict:
 class SQLiteLedger(Ledger):
     def __init__(self, path: Path | str):
         self.path = path
+        if sqlite3.sqlite_version_info < MIN_SQLITE:
+            raise LedgerError(
+                f"SQLite {sqlite3.sqlite_version} is too old: the ledger needs 3.35 or later (RETURNING)"
+            )
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         try:
             self._conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
-            self._conn.row_factory = _dict_row
+        except sqlite3.Error as e:
+            raise LedgerError(f"{path}: cannot be opened as an onrecord ledger ({e})") from e
+        self._conn.row_factory = _dict_row
+        try:
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._conn.executescript(
-                (HERE / "schema.sql").read_text() + (HERE / "search_sqlite.sql").read_text()
-            )
+            # one transaction, so two processes opening a new ledger at once do not interleave the DDL
+            schema = (HERE / "schema.sql").read_text() + (HERE / "search_sqlite.sql").read_text()
+            self._conn.executescript(f"BEGIN IMMEDIATE;\n{schema}\nCOMMIT;")
         except sqlite3.DatabaseError as e:
+            self._conn.close()
             raise LedgerError(f"{path}: cannot be opened as an onrecord ledger ({e})") from e
 
     def _execute(self, sql: str, params: Sequence = ()):

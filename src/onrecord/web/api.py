@@ -20,8 +20,14 @@ CSV = {"response_class": CSVResponse}
 
 
 def _ledgers(request: Request):
-    """A CSV streams in chunks that may each run on another worker thread: each takes its thread's ledger."""
-    return request.app.state.ledgers.get
+    """A CSV streams in chunks, each borrowing a ledger for its own query: a slow download never holds one."""
+    pool = request.app.state.ledgers
+
+    def run(query, *args, **kwargs):
+        with pool.borrow() as led:
+            return query(led, *args, **kwargs)
+
+    return run
 
 
 @router.get(
@@ -40,8 +46,8 @@ def people(request: Request, page: Paging = Depends(paging), led=Depends(ledger)
 
 @router.get("/people.csv", tags=["people"], summary="All people as CSV", **CSV)
 def people_csv(request: Request):
-    get = _ledgers(request)
-    return csv_response("people", lambda n, at: Q.people_page(get(), n, at), "people.csv")
+    run = _ledgers(request)
+    return csv_response("people", lambda n, at: run(Q.people_page, n, at), "people.csv")
 
 
 @router.get("/people/{pid}", tags=["people"], summary="A person: name forms, roles, statements, positions, findings",
@@ -57,8 +63,8 @@ def topics(request: Request, page: Paging = Depends(paging), led=Depends(ledger)
 
 @router.get("/topics.csv", tags=["topics"], summary="All topics as CSV", **CSV)
 def topics_csv(request: Request):
-    get = _ledgers(request)
-    return csv_response("topics", lambda n, at: Q.topics_page(get(), n, at), "topics.csv")
+    run = _ledgers(request)
+    return csv_response("topics", lambda n, at: run(Q.topics_page, n, at), "topics.csv")
 
 
 @router.get("/topics/{key:path}", tags=["topics"], summary="Who stands where on a topic, over time",
@@ -74,8 +80,8 @@ def findings(request: Request, page: Paging = Depends(paging), led=Depends(ledge
 
 @router.get("/findings.csv", tags=["findings"], summary="All findings as CSV", **CSV)
 def findings_csv(request: Request):
-    get = _ledgers(request)
-    return csv_response("findings", lambda n, at: Q.findings_page(get(), n, at), "findings.csv")
+    run = _ledgers(request)
+    return csv_response("findings", lambda n, at: run(Q.findings_page, n, at), "findings.csv")
 
 
 @router.get("/findings/{fid}", tags=["findings"], summary="A finding with the statements on each side",
@@ -91,8 +97,8 @@ def articles(request: Request, page: Paging = Depends(paging), led=Depends(ledge
 
 @router.get("/articles.csv", tags=["articles"], summary="All articles as CSV", **CSV)
 def articles_csv(request: Request):
-    get = _ledgers(request)
-    return csv_response("articles", lambda n, at: Q.articles_page(get(), n, at), "articles.csv")
+    run = _ledgers(request)
+    return csv_response("articles", lambda n, at: run(Q.articles_page, n, at), "articles.csv")
 
 
 @router.get("/articles/{aid:path}", tags=["articles"], summary="An article's text and every statement in it",
@@ -109,10 +115,10 @@ def search(request: Request, params: SearchParams = Depends(search_params), page
 
 @router.get("/search.csv", tags=["statements"], summary="Every statement the search selects, as CSV", **CSV)
 def search_csv(request: Request, params: SearchParams = Depends(search_params)):
-    get = _ledgers(request)
+    run = _ledgers(request)
     return csv_response(
         "statements",
-        lambda n, at: Q.search_statements(get(), **params.given(), limit=n, offset=at),
+        lambda n, at: run(Q.search_statements, **params.given(), limit=n, offset=at),
         "statements.csv",
     )
 

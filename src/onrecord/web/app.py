@@ -11,9 +11,10 @@ import hmac
 import ipaddress
 import logging
 import os
+import queue
 import threading
 import uuid
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -30,6 +31,7 @@ from onrecord.web.marks import STANCES, in_sentence, stance_class
 
 HERE = Path(__file__).parent
 MAX_UPLOAD_BYTES = 20_000_000  # one ingest request, all files together
+POOL_SIZE = 8  # ledger connections shared by the request threads
 log = logging.getLogger("onrecord.web")
 SECURITY_HEADERS = {
     # no script at all: pages are server-rendered, charts are inline SVG
@@ -46,31 +48,39 @@ class ServeRefused(RuntimeError):
 
 
 class Ledgers:
-    """One ledger per worker thread, all closed together at shutdown. An app may be started again
-    after a shutdown (test clients do): a thread then opens a fresh ledger, never a closed one."""
+    """A fixed pool of ledger connections, opened before the first request and lent one request at a
+    time: connections stay bounded (PostgreSQL) and none is opened while others are reading (opening
+    re-applies the schema, which briefly drops and recreates its views)."""
 
-    def __init__(self, url: str):
-        self.url = url
-        self._local = threading.local()
+    def __init__(self, url: str, size: int = POOL_SIZE):
+        self.url, self.size = url, size
+        self._free: queue.Queue = queue.Queue()
         self._opened: list = []
-        self._generation = 0
         self._lock = threading.Lock()
 
-    def get(self):
-        held = getattr(self._local, "held", None)
-        if held is None or held[0] != self._generation:
-            ledger = open_ledger(self.url)
-            with self._lock:
+    def open(self) -> None:
+        with self._lock:
+            while len(self._opened) < self.size:
+                ledger = open_ledger(self.url)
                 self._opened.append(ledger)
-                held = self._local.held = (self._generation, ledger)
-        return held[1]
+                self._free.put(ledger)
+
+    @contextmanager
+    def borrow(self):
+        if not self._opened:
+            self.open()  # an app driven without its startup (some test transports)
+        ledger = self._free.get()
+        try:
+            yield ledger
+        finally:
+            self._free.put(ledger)
 
     def close(self) -> None:
         with self._lock:
-            self._generation += 1
             for ledger in self._opened:
                 ledger.close()
             self._opened.clear()
+            self._free = queue.Queue()
 
 
 class BodyTooLarge(Exception):
@@ -175,10 +185,12 @@ def create_app(db_url: str | os.PathLike, token: str | None = None, *, max_uploa
     url = str(db_url)
     with open_ledger(url):  # fail now, with the ledger's own message, not on the first request
         pass
-    ledgers, jobs = Ledgers(url), Jobs(url, extract=extract)
+    ledgers = Ledgers(url)
+    jobs = Jobs(ledgers, extract=extract)
 
     @asynccontextmanager
     async def lifespan(app):
+        ledgers.open()
         yield
         jobs.close()
         ledgers.close()

@@ -15,7 +15,7 @@ COLUMNS = {
     "statements": "id effective_date date speaker speaker_role kind text topic stance cue venue outlet title url "
     "article_id start end person_id".split(),
     "people": "id name kind anonymous roles statements first_date last_date forms".split(),
-    "topics": "topic statements speakers first_date last_date".split(),
+    "topics": "topic statements".split(),
     "findings": "id type topic grade explanation statements created".split(),
     "articles": "id title outlet published url duplicate_of statements ingested_at".split(),
 }

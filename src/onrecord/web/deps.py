@@ -11,7 +11,8 @@ KIND = r"^(direct|indirect|mixed)?$"
 
 
 def ledger(request: Request):
-    return request.app.state.ledgers.get()
+    with request.app.state.ledgers.borrow() as led:
+        yield led
 
 
 def paging(

@@ -1,7 +1,8 @@
 """Ingest jobs started from the web: uploads land in a temporary folder, one worker thread runs the
 pipeline over them with a ledger of its own, and the job's progress is readable while it runs.
 
-One worker, because the ledger takes one writer at a time anyway; later jobs wait their turn.
+One worker, because the ledger takes one writer at a time anyway; later jobs wait their turn. The
+worker borrows a connection from the app's pool for the job's length.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from onrecord.store import open_ledger
 from onrecord.web.fetch import fetch_urls
 
 log = logging.getLogger("onrecord.web")
@@ -45,8 +45,8 @@ class Job:
 
 
 class Jobs:
-    def __init__(self, db_url: str, extract=None):
-        self.db_url = db_url
+    def __init__(self, ledgers, extract=None):
+        self.ledgers = ledgers
         self.extract = extract  # the pipeline's extractor override (tests); None: spaCy
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
@@ -85,7 +85,7 @@ class Jobs:
 
         try:
             fetched = fetch_urls(job.urls, folder) if job.urls else []
-            with open_ledger(self.db_url) as ledger:
+            with self.ledgers.borrow() as ledger:
                 report = ingest(
                     [str(folder)], ledger, published=published, outlet=outlet, progress=progress,
                     extract=self.extract,

@@ -82,8 +82,14 @@ def search_statements(
 
 
 def people_page(ledger, limit: int, offset: int) -> list[dict]:
+    """people_view's rows, most quoted first, counted on the (person_id, effective_date) index alone:
+    ranking everyone costs one index scan, not a join of every statement."""
     rows = ledger._all(
-        "SELECT * FROM people_view ORDER BY statements DESC, name, id LIMIT ? OFFSET ?", (limit, offset)
+        "SELECT p.id, p.name, p.kind, p.anonymous, p.affiliation, p.scope, COALESCE(c.n, 0) AS statements, "
+        "c.first_date, c.last_date FROM people p LEFT JOIN (SELECT person_id, COUNT(*) AS n, "
+        "MIN(effective_date) AS first_date, MAX(effective_date) AS last_date FROM statements GROUP BY person_id) c "
+        "ON c.person_id = p.id ORDER BY statements DESC, p.name, p.id LIMIT ? OFFSET ?",
+        (limit, offset),
     )
     return ledger._decorate(rows)
 
@@ -108,10 +114,11 @@ def person_positions(ledger, pid: str, limit: int = 400) -> list[dict]:
 
 
 def topics_page(ledger, limit: int, offset: int) -> list[dict]:
+    """Topics by number of statements, counted on the topic index alone (who and when is on the topic's
+    own page: counting it for every topic would read every statement)."""
     return ledger._all(
-        "SELECT topic, COUNT(*) AS statements, COUNT(DISTINCT person_id) AS speakers, "
-        "MIN(effective_date) AS first_date, MAX(effective_date) AS last_date FROM statements "
-        "WHERE topic IS NOT NULL GROUP BY topic ORDER BY COUNT(*) DESC, topic LIMIT ? OFFSET ?",
+        "SELECT topic, COUNT(*) AS statements FROM statements WHERE topic IS NOT NULL "
+        "GROUP BY topic ORDER BY COUNT(*) DESC, topic LIMIT ? OFFSET ?",
         (limit, offset),
     )
 

@@ -46,7 +46,7 @@ def summary(ledger) -> dict:
         "counts": ledger.counts(),
         "last_ingest": ledger.last_run(),
         "latest_findings": Q.with_statements(ledger, Q.findings_page(ledger, 5, 0)),
-        "top_people": ledger.people(limit=10),
+        "top_people": Q.people_page(ledger, 10, 0),
         "top_topics": Q.top_topics(ledger, 10),
     }
 
