@@ -19,6 +19,7 @@ import random
 import socket
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -153,7 +154,7 @@ def main() -> int:
     ap.add_argument("--statements", type=int, default=100_000)
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=30.0, help="total, shared between the endpoint groups")
-    ap.add_argument("--db", type=Path, default=Path("benchmarks/.web_load.db"))
+    ap.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "onrecord-web-load.db")
     args = ap.parse_args()
 
     with open_ledger(args.db) as led:

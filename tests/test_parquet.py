@@ -10,12 +10,11 @@ import pyarrow.parquet as pq
 import pytest
 
 import onrecord.extract
-from onrecord.intake import extract_safely
 from onrecord.model import Article, Problem
 from onrecord.parquet import COLUMNS, ParquetLedgerError, arrow_schema, load, read_extracted
 from onrecord.pipeline import ingest
 from onrecord.spark.inputs import resolve_inputs
-from onrecord.spark.partition import extract_partition
+from onrecord.spark.partition import extract_partition, extract_safely
 from onrecord.store import open_ledger
 
 DEMO = Path(__file__).resolve().parents[1] / "demo" / "articles"

@@ -238,3 +238,42 @@ def test_timeline_places_dates_of_any_precision():
         "stance-unknown",
     ]  # a stance never reaches markup
     assert timeline([pts[2]], row_of=lambda p: p["who"]) is None
+
+
+PAGE = """<html><head><title>Ferry returns to the bay</title></head><body><article><h1>Ferry returns to the bay</h1>
+<p>Harbor master Ines Vale said on Monday that the old ferry would run again from the north pier next month.</p>
+<p>"We have fixed the engine and trained two new crews, so the crossings start on the first of May," Vale said.</p>
+<p>Riders who lost the route last year welcomed the news, and the council approved the fares without debate.</p>
+</article></body></html>"""
+
+
+def test_pasted_urls_are_fetched_by_the_job(tmp_path):
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            body, status = (PAGE.encode(), 200) if self.path == "/ferry" else (b"gone", 404)
+            self.send_response(status)
+            self.send_header("content-type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    try:
+        app = create_app(tmp_path / "u.db", token=TOKEN, extract=fake_extract)
+        with TestClient(app, raise_server_exceptions=False) as c:
+            r = c.post("/api/articles", data={"urls": f"{base}/ferry\n{base}/missing"},
+                       headers={"Authorization": f"Bearer {TOKEN}"})  # fmt: skip
+            assert r.status_code == 202, r.text
+            job = wait_done(c, r.json()["status_url"])
+            assert job["counts"]["new"] == 1
+            assert [p["source"] for p in job["problems"]] == [f"{base}/missing"]
+            assert c.get("/api/articles").json()["items"][0]["url"] == f"{base}/ferry"
+    finally:
+        httpd.shutdown()

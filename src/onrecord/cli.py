@@ -212,3 +212,21 @@ def export(
         f"to {escape(str(out_dir))}{os.sep}",
         soft_wrap=True,
     )
+
+
+@app.command()
+def serve(
+    db: Db = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on; a non-loopback one needs ONRECORD_TOKEN")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
+    """Browse, search and share the ledger in a web browser, with a JSON API (writes need ONRECORD_TOKEN)."""
+    from onrecord.web import ServeRefused
+    from onrecord.web import serve as run_server
+
+    if not is_url(db) and not Path(db).exists():
+        fail(f"no ledger at {db}; run `onrecord ingest PATH --db {db}` first")
+    try:
+        run_server(db, host=host, port=port, token=os.environ.get("ONRECORD_TOKEN") or None)
+    except (ServeRefused, LedgerError) as e:
+        fail(str(e))

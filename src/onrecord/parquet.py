@@ -9,12 +9,12 @@ depends on order). Needs pyarrow only, never pyspark.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 
-from onrecord.intake import Extracted, store_extracted
 from onrecord.model import Article, Problem, Speaker, Statement
-from onrecord.pipeline import IngestReport
+from onrecord.pipeline import IngestReport, ingest_items
 from onrecord.sources import WarcCounts
 
 # (column, type): string | long | bool | strings (a list of strings)
@@ -120,7 +120,7 @@ def check_layout(path: str | Path) -> Path:
     return root
 
 
-def read_extracted(path: str | Path) -> Iterator[Extracted | Problem]:
+def read_extracted(path: str | Path) -> Iterator[tuple[Article, list[Statement]] | Problem]:
     """Problems, then (article, statements) in input order, streaming file by file."""
     root = check_layout(path)
     for row in _rows(root / "problems", ["input_index", "item_index"]):
@@ -150,18 +150,28 @@ def read_counts(path: str | Path) -> WarcCounts:
     return total
 
 
-def load(path: str | Path, ledger) -> IngestReport:
-    """Add a Parquet ledger's articles and statements to `ledger` the way ingest adds them:
-    articles already there are skipped, so loading twice changes nothing."""
+def load(path: str | Path, ledger, findings: bool = True) -> IngestReport:
+    """Add a Parquet ledger to `ledger` through ingest's own path (`pipeline.ingest_items`), with
+    the stored statements standing in for the extractor: text already there is skipped (loading
+    twice changes nothing), wire duplicates are stored without statements, findings follow."""
     root = check_layout(path)
-    report = IngestReport()
-    run_id = ledger.start_run()
-    try:
-        store_extracted(read_extracted(root), ledger, report)
-    finally:
-        report.tick()
-        ledger.finish_run(run_id, report.counts())
-    return report
+    queue: deque[tuple[Article, list[Statement]]] = deque()
+
+    def articles() -> Iterator[Article | Problem]:
+        for item in read_extracted(root):
+            if isinstance(item, Problem):
+                yield item
+            else:
+                queue.append(item)
+                yield item[0]
+
+    def extract(fresh):
+        for article in fresh:  # in order; what ingest skipped is still at the head of the queue
+            while queue[0][0] is not article:
+                queue.popleft()
+            yield queue.popleft()
+
+    return ingest_items(articles(), ledger, extract=extract, findings=findings)
 
 
 # -- files --------------------------------------------------------------------------------------

@@ -63,6 +63,8 @@ def ingest(
     nlp=None,
     progress: Callable[[IngestReport], None] | None = None,
     extract: Extractor | None = None,
+    findings: bool = True,
+    people: list[dict] | None = None,
 ) -> IngestReport:
     """Read files and folders into `ledger`. `published`/`outlet` fill in what inputs lack; a
     `published` that is not a date raises ValueError before anything is read."""
@@ -71,7 +73,7 @@ def ingest(
     if published and normalize_date(published) is None:
         raise ValueError(f"cannot read the date {published!r}; use YYYY-MM-DD")
     items = _read_all(paths, published, outlet)
-    return ingest_items(items, ledger, nlp=nlp, progress=progress, extract=extract)
+    return ingest_items(items, ledger, nlp=nlp, progress=progress, extract=extract, findings=findings, people=people)
 
 
 def ingest_items(
@@ -80,10 +82,13 @@ def ingest_items(
     nlp=None,
     progress: Callable[[IngestReport], None] | None = None,
     extract: Extractor | None = None,
+    findings: bool = True,
+    people: list[dict] | None = None,
 ) -> IngestReport:
     """Articles (and problems) from any reader into `ledger`, as one logged run. `extract` replaces
-    the spaCy extractor (tests, other models); it must yield each article it takes, in order."""
-    run = _Run(ledger, progress or (lambda report: None))
+    the spaCy extractor (tests, other models); it must yield each article it takes, in order.
+    With `findings`, each article's positions and findings are derived and stored with it."""
+    run = _Run(ledger, progress or (lambda report: None), findings, people)
     if extract is None:
         from onrecord.extract import extract_many
 
@@ -117,8 +122,10 @@ class _Run:
     """One ingest run's state: what the extractor holds but has not returned yet (`pending`), so a
     failure can be pinned on one article and same-batch copies of a story are still caught."""
 
-    def __init__(self, ledger, progress: Callable[[IngestReport], None]):
+    def __init__(self, ledger, progress: Callable[[IngestReport], None], findings: bool, people: list[dict] | None):
         self.ledger = ledger
+        self.findings = findings  # derive positions and findings as each article is stored
+        self.people = people  # people-file records: aliases and sides
         self.progress = progress
         self.report = IngestReport()
         # handed to the extractor, not yet stored, in order; with `stored` at the duplicate check
@@ -207,8 +214,18 @@ class _Run:
             self._store(article, statements)
 
     def _store(self, article: Article, statements: list, duplicate_of: str | None = None) -> None:
+        then = None
+        if statements and self.findings:
+            from onrecord.findings.ledger import record_article
+            from onrecord.positions import assign_positions
+
+            positions = assign_positions(statements)  # sets topic and stance before they are stored
+
+            def then(person_ids):
+                record_article(self.ledger, statements, positions, article.published, person_ids, self.people)
+
         try:
-            added = self.ledger.add_article(article, statements, duplicate_of=duplicate_of)
+            added = self.ledger.add_article(article, statements, duplicate_of=duplicate_of, then=then)
         except Exception as e:
             self.problem(_where(article), f"could not be stored: {type(e).__name__}: {e}")
             return

@@ -15,14 +15,13 @@ import re
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from onrecord import __version__
-from onrecord.intake import ingest_records
 from onrecord.model import Article, Problem
-from onrecord.pipeline import IngestReport
+from onrecord.pipeline import IngestReport, ingest_items
 from onrecord.sources import article_from_html, guards, parse_feed
 from onrecord.sources.normalize import slug_id
 
@@ -155,22 +154,30 @@ class Watcher:
         self.state = self._load_state()
 
     def poll(self, feeds: list[str]) -> PollReport:
+        """One round over `feeds`, ingested as one run. A feed's new ETag / Last-Modified is kept
+        only once its articles are stored, so a crash half-way never hides entries behind a 304."""
         report = PollReport()
-        run_id = self.ledger.start_run()
-        try:
+        fetched: list[tuple[str, FeedResult, dict]] = []
+        seen: set[str] = set()  # links taken this poll: a story in two feeds is fetched once
+
+        def items() -> Iterator[Article | Problem]:
             for url in feeds:
-                result, items, validators = self._poll_feed(url)
+                result, found, validators = self._poll_feed(url, seen)
                 report.feeds.append(result)
-                ingest_records(items, self.ledger, self.nlp, report.ingest)
-                if validators is not None and not result.pages_failed:
-                    self.state[url].update(validators)  # only once its articles are stored
-                self._save_state()
+                yield from found
+                if validators is not None:
+                    fetched.append((url, result, validators))
+
+        try:
+            report.ingest = ingest_items(items(), self.ledger, nlp=self.nlp)
+            for url, result, validators in fetched:
+                if not result.pages_failed:
+                    self.state[url].update(validators)
         finally:
-            report.ingest.tick()
-            self.ledger.finish_run(run_id, {**report.ingest.counts(), "feeds_failed": len(report.failed)})
+            self._save_state()
         return report
 
-    def _poll_feed(self, url: str) -> tuple[FeedResult, list[Article | Problem], dict | None]:
+    def _poll_feed(self, url: str, seen: set[str]) -> tuple[FeedResult, list[Article | Problem], dict | None]:
         st = self.state.setdefault(url, {})
         if st.get("retry_at", 0) > self.clock():
             return FeedResult(url, "waiting", error=st.get("last_error")), [], None
@@ -193,16 +200,15 @@ class Watcher:
         if response.status == 304:
             result.status = "not modified"
             return result, [], None
-        items = self._articles(url, response.body, result)
+        items = self._articles(url, response.body, result, seen)
         validators = {
             "etag": response.headers.get("etag"),
             "last_modified": response.headers.get("last-modified"),
         }
         return result, items, validators
 
-    def _articles(self, url: str, body: bytes, result: FeedResult) -> list[Article | Problem]:
+    def _articles(self, url: str, body: bytes, result: FeedResult, seen: set[str]) -> list[Article | Problem]:
         items: list[Article | Problem] = []
-        seen: set[str] = set()
         for entry in parse_feed(body, url):
             if isinstance(entry, Problem):
                 items.append(entry)

@@ -1,9 +1,9 @@
 """What one Spark task does with its share of the inputs, in plain Python (no pyspark here).
 
 Each input is read by the same readers `onrecord ingest` uses and extracted by the same
-`extract_many` (through `intake.extract_safely`), with the spaCy pipeline loaded once per
-partition (and cached by the worker process across partitions). Output rows are tagged with
-the table they belong to.
+`extract_many`, in the same batches of 32, with the spaCy pipeline loaded once per partition (and
+cached by the worker process across partitions). Output rows are tagged with the table they
+belong to.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from contextlib import contextmanager
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from onrecord.intake import extract_safely
-from onrecord.model import Article, Problem
+from onrecord.model import Article, Problem, Statement
 from onrecord.parquet import article_row, counts_row, problem_row, statement_rows
 from onrecord.pipeline import BATCH_SIZE
 from onrecord.sources import WarcCounts, iter_warc, read_inputs
@@ -49,7 +48,7 @@ def extract_partition(inputs: Iterable[tuple[int, str]]) -> Iterator[Row]:
 
 
 def _extract(input_index: int, batch: list[tuple[int, Article]], nlp) -> Iterator[Row]:
-    results = extract_safely((a for _, a in batch), nlp)
+    results = extract_safely([a for _, a in batch], nlp)
     for (item_index, _), (article, statements) in zip(batch, results, strict=True):
         if isinstance(statements, Problem):
             yield "problems", problem_row(input_index, item_index, statements)
@@ -57,6 +56,27 @@ def _extract(input_index: int, batch: list[tuple[int, Article]], nlp) -> Iterato
         yield "articles", article_row(input_index, item_index, article)
         for row in statement_rows(input_index, item_index, statements):
             yield "statements", row
+
+
+def extract_safely(articles: list[Article], nlp) -> Iterator[tuple[Article, list[Statement] | Problem]]:
+    """`extract_many` over one batch; when it fails, article by article, so only the article that
+    breaks the extractor becomes a Problem (as in ingest). One result per article, in order."""
+    from onrecord.extract import extract_many
+
+    try:
+        done = list(extract_many(articles, nlp=nlp, batch_size=BATCH_SIZE))
+        if len(done) == len(articles) and all(a is b for (a, _), b in zip(done, articles, strict=True)):
+            yield from done
+            return
+    except Exception:
+        pass  # retried article by article below
+    for article in articles:
+        try:
+            [(_, statements)] = list(extract_many([article], nlp=nlp))
+            yield article, statements
+        except Exception as e:
+            reason = f"extraction failed: {type(e).__name__}: {e}"
+            yield article, Problem(article.source or article.id, reason)
 
 
 def is_warc(path: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -152,27 +152,39 @@ class LedgerCore:
         return best_duplicate(len(hashes), {a: shared[a] for a in top}, sizes)
 
     def add_article(
-        self, article: Article, statements: list[Statement], duplicate_of: str | None = None
+        self,
+        article: Article,
+        statements: list[Statement],
+        duplicate_of: str | None = None,
+        then: Callable[[dict[str, str]], None] | None = None,
     ) -> bool:
         """Store an article with its statements and speakers in one transaction: after a crash
-        the article is either all there or not at all. False when it was already stored."""
+        the article is either all there or not at all. False when it was already stored.
+
+        `then(person_ids)` runs inside that transaction with each statement's person id, so what
+        later stages derive from the article (claims, findings) commits with it or not at all."""
         for st in statements:
             if st.article_id != article.id:
                 raise LedgerError(
                     f"statement {st.id} belongs to article {st.article_id!r}, not {article.id!r}"
                 )
-        hashes = [] if duplicate_of else shingles(article.text)
+        hashes = () if duplicate_of else shingles(article.text)
         attempt = 1
         while True:
             try:
-                return self._add_article_once(article, statements, duplicate_of, hashes)
+                return self._add_article_once(article, statements, duplicate_of, hashes, then)
             except Exception as e:
                 if attempt >= RETRIES or not self._retryable(e):
                     raise
                 attempt += 1
 
     def _add_article_once(
-        self, article: Article, statements: list[Statement], duplicate_of: str | None, hashes: list[int]
+        self,
+        article: Article,
+        statements: list[Statement],
+        duplicate_of: str | None,
+        hashes: Sequence[int],
+        then: Callable[[dict[str, str]], None] | None,
     ) -> bool:
         with self._transaction():
             # ON CONFLICT rather than a check first: a concurrent ingest of the same article waits, then skips
@@ -202,6 +214,8 @@ class LedgerCore:
             resolved = self._resolve_speakers([st.speaker for st in statements], article.id)
             for st in statements:
                 self._store_statement(st, resolved[speaker_key(st.speaker)], article)
+            if then is not None:
+                then({st.id: resolved[speaker_key(st.speaker)] for st in statements})
         return True
 
     def _store_statement(self, st: Statement, pid: str, article: Article) -> None:
@@ -432,35 +446,152 @@ class LedgerCore:
         with self._transaction():
             self._executemany(sql, rows)
 
-    # -- findings -------------------------------------------------------------------------------
-    def replace_findings(self, findings: Iterable[dict]) -> int:
-        """Swap in a fresh set of findings (findings are recomputed over the whole ledger)."""
-        rows = []
+    # -- claims and findings --------------------------------------------------------------------
+    def store_claims(self, claims: Iterable[dict]) -> None:
+        """Claims (the findings stage's flat records) keyed by statement; re-storing replaces."""
+        rows = [
+            (c["statement_id"], c["article_id"], c["person"], c.get("side"), c.get("prop_key"), c.get("date"),
+             json.dumps(c, ensure_ascii=False))
+            for c in claims
+        ]  # fmt: skip
+        with self._transaction():
+            self._executemany(
+                "INSERT INTO claims (statement_id, article_id, person, side, prop_key, date, record) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (statement_id) DO UPDATE SET article_id = excluded.article_id, "
+                "person = excluded.person, side = excluded.side, prop_key = excluded.prop_key, "
+                "date = excluded.date, record = excluded.record",
+                rows,
+            )
+
+    def claims_by_person(self, person: str, prop_key: str) -> list[dict]:
+        rows = self._all("SELECT record FROM claims WHERE person = ? AND prop_key = ?", (person, prop_key))
+        return [json.loads(r["record"]) for r in rows]
+
+    def claims_by_side(self, side: str, prop_key: str, start: str, end: str) -> list[dict]:
+        """Dated claims of a side whose date, at its own precision, falls within [start, end]."""
+        rows = self._all(
+            "SELECT record FROM claims WHERE side = ? AND prop_key = ? AND date >= ? AND date <= ? "
+            "AND substr(?, 1, length(date)) <= date AND date <= substr(?, 1, length(date))",
+            (side, prop_key, start[:4], end, start, end),
+        )
+        return [json.loads(r["record"]) for r in rows]
+
+    def drop_findings(self, buckets: Iterable[str]) -> None:
+        """Forget the findings of buckets about to be recomputed."""
+        buckets = list(buckets)
+        with self._transaction():
+            for part in chunks(buckets):
+                ids = [r["id"] for r in self._all(f"SELECT id FROM findings WHERE bucket IN {marks(len(part))}", part)]
+                for chunk in chunks(ids):
+                    self._execute(f"DELETE FROM finding_statements WHERE finding_id IN {marks(len(chunk))}", chunk)
+                    self._execute(f"DELETE FROM findings WHERE id IN {marks(len(chunk))}", chunk)
+
+    def finding(self, finding_id: str) -> dict | None:
+        row = self._one("SELECT * FROM findings WHERE id = ?", (finding_id,))
+        return self._finding_record(row) if row else None
+
+    def upsert_findings(self, findings: Iterable[dict]) -> int:
+        """Store findings (the findings stage's dicts), replacing any with the same id."""
+        rows, cited = [], []
         for f in findings:
-            if (
-                f.get("type") not in FINDING_TYPES
-                or not f.get("id")
-                or not isinstance(f.get("statements"), list)
-            ):
+            if f.get("type") not in FINDING_TYPES or not f.get("id") or not isinstance(f.get("statements"), list):
                 raise LedgerError(
                     f"finding {f.get('id')!r}: needs id, type in {FINDING_TYPES} and a statements list"
                 )
             rows.append(
                 (f["id"], f["type"], f.get("topic"), json.dumps(f["statements"]), f.get("explanation"),
-                 f.get("grade"), f.get("created") or now())
+                 f.get("grade"), f.get("created") or now(), f.get("prop_key"), f.get("bucket"),
+                 json.dumps(f, ensure_ascii=False))
             )  # fmt: skip
+            cited += [(f["id"], sid) for sid in dict.fromkeys(f["statements"])]
         with self._transaction():
-            self._execute("DELETE FROM findings")
+            for chunk in chunks([r[0] for r in rows]):
+                self._execute(f"DELETE FROM finding_statements WHERE finding_id IN {marks(len(chunk))}", chunk)
+                self._execute(f"DELETE FROM findings WHERE id IN {marks(len(chunk))}", chunk)
             self._executemany(
-                "INSERT INTO findings (id, type, topic, statements, explanation, grade, created) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO findings (id, type, topic, statements, explanation, grade, created, prop_key, bucket, "
+                "detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
+            self._executemany("INSERT INTO finding_statements (finding_id, statement_id) VALUES (?, ?)", cited)
         return len(rows)
+
+    def replace_findings(self, findings: Iterable[dict]) -> int:
+        """Swap in a whole new set of findings (a full recomputation)."""
+        with self._transaction():
+            self._execute("DELETE FROM finding_statements")
+            self._execute("DELETE FROM findings")
+            return self.upsert_findings(findings)
+
+    def findings(
+        self,
+        type: str | None = None,
+        speaker: str | None = None,
+        topic: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict]:
+        """Findings, newest evidence first; `speaker` matches any name form or person id of a
+        person any side of the finding quotes; `topic` matches the proposition's words."""
+        where, params = [], []
+        if type is not None:
+            where.append("f.type = ?")
+            params.append(type)
+        if topic is not None:
+            where.append("LOWER(f.topic) LIKE ?")
+            params.append(f"%{topic.lower()}%")
+        if speaker is not None:
+            ids = self._person_ids(speaker)
+            if not ids:
+                return []
+            where.append(
+                "EXISTS (SELECT 1 FROM finding_statements fs JOIN statements s ON s.id = fs.statement_id "
+                f"WHERE fs.finding_id = f.id AND s.person_id IN {marks(len(ids))})"
+            )
+            params += ids
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        rows = self._all(
+            f"SELECT f.* FROM findings f {clause} ORDER BY f.created DESC, f.id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [self._finding_record(r) for r in rows]
+
+    def _finding_record(self, row: dict) -> dict:
+        detail = json.loads(row["detail"]) if row.get("detail") else {}
+        return {
+            **detail,
+            "id": row["id"],
+            "type": row["type"],
+            "topic": row["topic"],
+            "statements": json.loads(row["statements"]),
+            "explanation": row["explanation"],
+            "grade": row["grade"],
+            "created": row["created"],
+        }
+
+    def clear_derived(self) -> None:
+        """Forget claims and findings before a full recomputation."""
+        with self._transaction():
+            for table in ("finding_statements", "findings", "claims"):
+                self._execute(f"DELETE FROM {table}")
+
+    def iter_article_statements(self) -> Iterator[tuple[dict, list[dict]]]:
+        """(article, its statement rows with speaker fields) in ingest order, originals only."""
+        articles = self._all(
+            "SELECT id, published FROM articles WHERE duplicate_of IS NULL ORDER BY ingested_at, id"
+        )
+        for a in articles:
+            rows = self._all(
+                "SELECT s.*, p.name AS speaker, p.kind AS speaker_kind, p.anonymous, p.affiliation "
+                "FROM statements s JOIN people p ON p.id = s.person_id WHERE s.article_id = ? "
+                'ORDER BY s.start, s."end", s.id',
+                (a["id"],),
+            )
+            yield a, rows
 
     def iter_findings(self) -> Iterator[dict]:
         for r in self._stream("SELECT * FROM findings ORDER BY created, id"):
-            yield {**r, "statements": json.loads(r["statements"])}
+            yield self._finding_record(r)
 
     # -- runs, problems, counts -----------------------------------------------------------------
     def record_problem(self, source: str, reason: str) -> None:

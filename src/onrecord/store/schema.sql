@@ -99,10 +99,36 @@ CREATE TABLE IF NOT EXISTS findings (
     topic       TEXT,
     statements  TEXT NOT NULL,                   -- JSON list of statement ids, earlier first
     explanation TEXT,
-    grade       TEXT,
-    created     TEXT NOT NULL
+    grade       TEXT,                            -- full reversal | partial shift | softened | ...
+    created     TEXT NOT NULL,
+    prop_key    TEXT,                            -- the proposition's grouping key
+    bucket      TEXT,                            -- what recomputes it: "person:P|KEY" or "article:A"
+    detail      TEXT                             -- JSON: both sides with speaker, dates, stance words
 );
 CREATE INDEX IF NOT EXISTS findings_topic ON findings(topic);
+CREATE INDEX IF NOT EXISTS findings_bucket ON findings(bucket);
+
+-- which statements each finding cites: "findings of this speaker" without reading every finding
+CREATE TABLE IF NOT EXISTS finding_statements (
+    finding_id   TEXT NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
+    statement_id TEXT NOT NULL,
+    PRIMARY KEY (finding_id, statement_id)
+);
+CREATE INDEX IF NOT EXISTS finding_statements_statement ON finding_statements(statement_id);
+
+-- one statement's position as the findings stage compares it, looked up per (person, proposition)
+-- and per (side, proposition, date) so one more article never reads the whole ledger
+CREATE TABLE IF NOT EXISTS claims (
+    statement_id TEXT PRIMARY KEY,
+    article_id   TEXT NOT NULL,
+    person       TEXT NOT NULL,
+    side         TEXT,
+    prop_key     TEXT,
+    date         TEXT,
+    record       TEXT NOT NULL                   -- JSON: the whole claim
+);
+CREATE INDEX IF NOT EXISTS claims_person ON claims(person, prop_key);
+CREATE INDEX IF NOT EXISTS claims_side ON claims(side, prop_key, date);
 
 CREATE TABLE IF NOT EXISTS problems (
     id          INTEGER PRIMARY KEY,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 WIDTH = 5
 SAMPLE = 4
@@ -20,7 +21,8 @@ THRESHOLD = 0.8  # share of the smaller article's shingles found in one stored a
 _WORD = re.compile(r"\w+")
 
 
-def shingles(text: str) -> list[int]:
+@lru_cache(maxsize=8)  # the same text is looked up (find_wire_duplicate), then stored (add_article)
+def shingles(text: str) -> tuple[int, ...]:
     """Sorted signed 64-bit hashes (they fit SQLite INTEGER and PostgreSQL BIGINT), the same on
     every machine and run."""
     words = _WORD.findall(unicodedata.normalize("NFKC", text).lower())
@@ -30,7 +32,7 @@ def shingles(text: str) -> list[int]:
         h = int.from_bytes(digest, "big", signed=True)
         if h % SAMPLE == 0:
             out.add(h)
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def best_duplicate(own: int, shared: dict[str, int], sizes: dict[str, int]) -> str | None:

@@ -37,6 +37,11 @@ class SQLiteLedger(Ledger):
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA synchronous = NORMAL")
+            # index pages stay in memory as the ledger grows, so a lookup's cost stays flat
+            self._conn.execute("PRAGMA cache_size = -32768")
+            self._conn.execute("PRAGMA mmap_size = 268435456")
+            # checkpoint (copy WAL pages into the file, with fsync) every ~40 MB rather than ~4 MB
+            self._conn.execute("PRAGMA wal_autocheckpoint = 10000")
             # one transaction, so two processes opening a new ledger at once do not interleave the DDL
             schema = (HERE / "schema.sql").read_text() + (HERE / "search_sqlite.sql").read_text()
             self._conn.executescript(f"BEGIN IMMEDIATE;\n{schema}\nCOMMIT;")
@@ -52,6 +57,9 @@ class SQLiteLedger(Ledger):
 
     @contextmanager
     def _transaction(self):
+        if self._conn.in_transaction:  # nested: part of the enclosing article's transaction
+            yield
+            return
         # IMMEDIATE takes the write lock first, so two writers queue instead of deadlocking
         self._conn.execute("BEGIN IMMEDIATE")
         try:

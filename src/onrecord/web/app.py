@@ -7,17 +7,20 @@ generic handler answers with an id and the traceback goes to the server log.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import ipaddress
 import logging
 import os
-import queue
 import threading
 import uuid
+from collections import deque
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -49,12 +52,13 @@ class ServeRefused(RuntimeError):
 
 class Ledgers:
     """A fixed pool of ledger connections, opened before the first request and lent one request at a
-    time: connections stay bounded (PostgreSQL) and none is opened while others are reading (opening
-    re-applies the schema, which briefly drops and recreates its views)."""
+    time, first come first served: connections stay bounded (PostgreSQL) and none is opened while
+    others read (opening re-applies the schema, which briefly drops and recreates its views)."""
 
     def __init__(self, url: str, size: int = POOL_SIZE):
         self.url, self.size = url, size
-        self._free: queue.Queue = queue.Queue()
+        self._free: deque = deque()
+        self._waiters: deque = deque()  # asyncio futures (requests) and concurrent futures (threads)
         self._opened: list = []
         self._lock = threading.Lock()
 
@@ -63,24 +67,72 @@ class Ledgers:
             while len(self._opened) < self.size:
                 ledger = open_ledger(self.url)
                 self._opened.append(ledger)
-                self._free.put(ledger)
+                self._free.append(ledger)
 
-    @contextmanager
-    def borrow(self):
+    async def acquire(self):
+        """Waits in the event loop, never in a worker thread: a request thread blocked on a connection
+        could otherwise starve the very requests that would give one back."""
         if not self._opened:
             self.open()  # an app driven without its startup (some test transports)
-        ledger = self._free.get()
+        with self._lock:
+            if self._free:
+                return self._free.popleft()
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiters.append(waiter)
+        try:
+            return await waiter
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self.release(waiter.result())
+            raise
+
+    def release(self, ledger) -> None:
+        with self._lock:
+            while self._waiters:
+                waiter = self._waiters.popleft()
+                if isinstance(waiter, asyncio.Future):
+                    if not waiter.done():
+                        waiter.get_loop().call_soon_threadsafe(self._hand, waiter, ledger)
+                        return
+                elif waiter.set_running_or_notify_cancel():
+                    waiter.set_result(ledger)
+                    return
+            self._free.append(ledger)
+
+    def _hand(self, waiter: asyncio.Future, ledger) -> None:
+        if waiter.done():  # the request went away meanwhile
+            self.release(ledger)
+        else:
+            waiter.set_result(ledger)
+
+    @contextmanager
+    def borrow(self, timeout: float = 60):
+        """For worker threads (CSV chunks, ingest jobs): waits at most `timeout` seconds."""
+        if not self._opened:
+            self.open()
+        with self._lock:
+            waiter = None if self._free else Future()
+            ledger = self._free.popleft() if waiter is None else None
+            if waiter is not None:
+                self._waiters.append(waiter)
+        if waiter is not None:
+            try:
+                ledger = waiter.result(timeout)
+            except FutureTimeout:
+                if waiter.cancel():
+                    raise HTTPException(503, "the server is busy; try again shortly") from None
+                ledger = waiter.result()
         try:
             yield ledger
         finally:
-            self._free.put(ledger)
+            self.release(ledger)
 
     def close(self) -> None:
         with self._lock:
             for ledger in self._opened:
                 ledger.close()
             self._opened.clear()
-            self._free = queue.Queue()
+            self._free.clear()
 
 
 class BodyTooLarge(Exception):

@@ -65,7 +65,7 @@ def timeline(points: list[dict], row_of, label_of=None) -> dict | None:
     ]
     gap = span * 0.12  # a year label this close to an end label would overprint it
     ticks = sorted({lo, hi} | {t for t in _year_starts(lo, hi) if min((t - lo).days, (hi - t).days) > gap})
-    _spread(dots)
+    _spread(dots, WIDTH - RIGHT)
     return {
         "width": WIDTH,
         "height": height,
@@ -73,7 +73,14 @@ def timeline(points: list[dict], row_of, label_of=None) -> dict | None:
         "right": WIDTH - RIGHT,
         "axis_y": height - BOTTOM + 6,
         "rows": [{"label": str(r)[:30], "y": TOP + ROW * i + ROW // 2} for i, r in enumerate(rows)],
-        "ticks": [{"x": x(t), "label": t.isoformat() if t in (lo, hi) else str(t.year)} for t in ticks],
+        "ticks": [
+            {
+                "x": x(t),
+                "label": t.isoformat() if t in (lo, hi) else str(t.year),
+                "anchor": "start" if t == lo and hi != lo else "end" if t == hi and hi != lo else "middle",
+            }
+            for t in ticks
+        ],  # fmt: skip
         "dots": dots,
         "hidden_rows": max(len(counts) - len(rows), 0),
     }
@@ -85,10 +92,12 @@ def _year_starts(lo: date, hi: date) -> set[date]:
     return set(years[::step])
 
 
-def _spread(dots: list[dict], step: float = 9.0) -> None:
-    """Dots on one spot (same row, same day) are set side by side, so each stays visible and clickable."""
+def _spread(dots: list[dict], right: float, step: float = 9.0) -> None:
+    """Dots on one spot (same row, same day) are set side by side, so each stays visible and clickable;
+    at the right edge they line up leftwards."""
     seen: dict[tuple, int] = {}
     for d in dots:
         key = (d["x"], d["y"])
-        d["x"] = round(d["x"] + step * seen.get(key, 0), 1)
+        shift = step * seen.get(key, 0)
+        d["x"] = round(d["x"] + shift if d["x"] + shift <= right else d["x"] - shift, 1)
         seen[key] = seen.get(key, 0) + 1

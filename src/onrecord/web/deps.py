@@ -10,9 +10,13 @@ DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # YYYY, YYYY-MM or YYYY-MM-DD; empty is 
 KIND = r"^(direct|indirect|mixed)?$"
 
 
-def ledger(request: Request):
-    with request.app.state.ledgers.borrow() as led:
+async def ledger(request: Request):
+    pool = request.app.state.ledgers
+    led = await pool.acquire()
+    try:
         yield led
+    finally:
+        pool.release(led)
 
 
 def paging(
