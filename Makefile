@@ -20,7 +20,8 @@ demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/onrecord ingest demo/articles --db $(DEMO_DB)
 	$(BIN)/onrecord people --db $(DEMO_DB)
-	$(BIN)/onrecord statements --db $(DEMO_DB) --limit 15
+	$(BIN)/onrecord statements --db $(DEMO_DB) --limit 10
+	$(BIN)/onrecord findings --db $(DEMO_DB)
 
 # pytest exits 5 when it collects nothing (e.g. a filtered run): that is not a failure
 test: dev

@@ -37,8 +37,9 @@ def write_ledger(root: Path, rows: list[tuple[str, tuple]], reverse_files: bool 
     return root
 
 
-def ledger_contents(led) -> tuple[list[dict], dict]:
-    return list(led.iter_statements()), led.counts()
+def ledger_contents(led) -> tuple[list[dict], dict, list[tuple]]:
+    findings = [(f["id"], f["type"], f["statements"]) for f in led.iter_findings()]
+    return list(led.iter_statements()), led.counts(), findings
 
 
 @pytest.fixture(scope="module")
@@ -59,9 +60,10 @@ def test_partition_then_load_gives_the_ingest_ledger(tmp_path, demo_rows, ingest
     with open_ledger(tmp_path / "loaded.db") as led:
         report = load(root, led)
         assert report.duplicates == 1  # the demo's wire story, stored once with statements
-        statements, counts = ledger_contents(led)
+        statements, counts, findings = ledger_contents(led)
     assert counts == ingested[1]
     assert statements == ingested[0]
+    assert findings == ingested[2]
     assert len(statements) > 20
 
 

@@ -92,9 +92,10 @@ def spark():
     session.stop()
 
 
-def contents(db: Path) -> tuple[list[dict], dict]:
+def contents(db: Path) -> tuple[list[dict], dict, list[tuple]]:
     with open_ledger(db) as led:
-        return list(led.iter_statements()), led.counts()
+        findings = [(f["id"], f["type"], f["statements"]) for f in led.iter_findings()]
+        return list(led.iter_statements()), led.counts(), findings
 
 
 def ingest_into(db: Path, paths: list[str]) -> tuple[list[dict], dict]:
@@ -195,6 +196,7 @@ def test_spark_matches_ingest_on_demo_and_seeds(spark, tmp_path):
     assert report.articles == 8 + (2 if SEEDS.exists() else 0)
     assert loaded[1] == expected[1]
     assert loaded[0] == expected[0]  # same ids, spans, kinds, speakers, dates, people
+    assert loaded[2] == expected[2] and expected[2]  # and the same findings
     if SEEDS.exists():
         seed_ids = {json.loads(line)["id"] for line in SEEDS.read_text().splitlines() if line.strip()}
         assert any(s["article_id"] in seed_ids for s in loaded[0])

@@ -38,6 +38,28 @@ Db = Annotated[
 ]
 
 
+PeopleFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--people",
+        exists=True,
+        dir_okay=False,
+        help="People file (YAML or CSV: name, aliases, affiliation, from, to) for name forms and sides.",
+    ),
+]
+
+
+def load_people(path: Path | None) -> list[dict] | None:
+    if path is None:
+        return None
+    from onrecord.people import load_people_file
+
+    try:
+        return load_people_file(path)
+    except (OSError, ValueError) as e:
+        fail(f"cannot read the people file {path}: {e}")
+
+
 def is_url(db: str) -> bool:
     return "://" in db
 
@@ -70,6 +92,7 @@ def ingest(
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none, like .txt")
     ] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet name for inputs that carry none")] = None,
+    people_file: PeopleFile = None,
 ) -> None:
     """Read articles into the ledger. Articles already there are skipped, so re-running is safe."""
     from onrecord.pipeline import ingest as run_ingest
@@ -79,7 +102,10 @@ def ingest(
         raise typer.BadParameter(
             f"cannot read the date {published!r}; use YYYY-MM-DD", param_hint="--published"
         )
+    people_records = load_people(people_file)
     ledger = open_db(db, must_exist=False)
+    if people_records:
+        ledger.import_people(people_records)
     columns = (
         SpinnerColumn(),
         TextColumn("ingesting"),
@@ -108,7 +134,12 @@ def ingest(
             )
 
         report = run_ingest(
-            [str(p) for p in paths], ledger, published=published, outlet=outlet, progress=progress
+            [str(p) for p in paths],
+            ledger,
+            published=published,
+            outlet=outlet,
+            progress=progress,
+            people=people_records,
         )
     out.print(
         f"read {report.read} articles in {report.seconds:.1f} s ({report.articles_per_second:.1f} articles/s): "
@@ -217,7 +248,9 @@ def export(
 @app.command()
 def serve(
     db: Db = DEFAULT_DB,
-    host: Annotated[str, typer.Option(help="Address to listen on; a non-loopback one needs ONRECORD_TOKEN")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; a non-loopback one needs ONRECORD_TOKEN")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
 ) -> None:
     """Browse, search and share the ledger in a web browser, with a JSON API (writes need ONRECORD_TOKEN)."""
@@ -230,3 +263,87 @@ def serve(
         run_server(db, host=host, port=port, token=os.environ.get("ONRECORD_TOKEN") or None)
     except (ServeRefused, LedgerError) as e:
         fail(str(e))
+
+
+FINDING_TYPES = ("reversal", "walkback", "contradiction")
+
+
+@app.command()
+def findings(
+    db: Db = DEFAULT_DB,
+    type: Annotated[str | None, typer.Option("--type", help="reversal, walkback or contradiction")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Any name form of a person on either side")] = None,
+    topic: Annotated[str | None, typer.Option(help="Words of the proposition")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line")] = False,
+) -> None:
+    """Where someone changed their story or contradicts their own side, with both sides' words."""
+    from onrecord.findings.render import render_findings
+
+    if type is not None and type not in FINDING_TYPES:
+        raise typer.BadParameter(f"use one of {', '.join(FINDING_TYPES)}", param_hint="--type")
+    with open_db(db) as ledger:
+        rows = ledger.findings(type=type, speaker=speaker, topic=topic, limit=limit)
+        cited = ledger.statements_by_ids([i for f in rows for i in f["statements"]])
+    if as_json:
+        for f in rows:
+            print(json.dumps(f, ensure_ascii=False))
+        return
+    render_findings(rows, cited, console=out)
+
+
+@app.command()
+def timeline(
+    speaker: Annotated[str, typer.Option(help="Any name form of the person")],
+    db: Db = DEFAULT_DB,
+) -> None:
+    """A person's positions over time, topic by topic."""
+    from onrecord.findings.render import render_timeline
+
+    with open_db(db) as ledger:
+        rows = ledger.statements(speaker=speaker, limit=100_000, positioned=True)
+    render_timeline(speaker, rows, console=out)
+
+
+@app.command()
+def topics(
+    db: Db = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(min=1, help="How many propositions, most discussed first")] = 50,
+) -> None:
+    """Propositions and who stands where on each."""
+    from onrecord.findings.render import render_topics
+
+    with open_db(db) as ledger:
+        rows = ledger.topic_stances(limit=limit)
+    render_topics(rows, console=out)
+
+
+@app.command("people-file")
+def people_file_cmd(
+    out_file: Annotated[Path, typer.Option("--out", help="people.yaml or people.csv to write")],
+    db: Db = DEFAULT_DB,
+) -> None:
+    """Start a people file from the ledger: edit names, aliases, affiliations and dates, then use it
+    with `ingest --people` or `refind --people`."""
+    from onrecord.people import write_people_file
+
+    with open_db(db) as ledger:
+        records = ledger.people_file_records()
+    write_people_file(records, out_file)
+    out.print(f"wrote {len(records)} people to {out_file}")
+
+
+@app.command()
+def refind(
+    db: Db = DEFAULT_DB,
+    people_file: PeopleFile = None,
+) -> None:
+    """Recompute positions and findings over the whole ledger (after editing a people file)."""
+    from onrecord.findings.ledger import rebuild
+
+    records = load_people(people_file)
+    with open_db(db) as ledger:
+        if records:
+            ledger.import_people(records)
+        n = rebuild(ledger, people=records)
+    out.print(f"{n} findings")

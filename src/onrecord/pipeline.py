@@ -73,7 +73,9 @@ def ingest(
     if published and normalize_date(published) is None:
         raise ValueError(f"cannot read the date {published!r}; use YYYY-MM-DD")
     items = _read_all(paths, published, outlet)
-    return ingest_items(items, ledger, nlp=nlp, progress=progress, extract=extract, findings=findings, people=people)
+    return ingest_items(
+        items, ledger, nlp=nlp, progress=progress, extract=extract, findings=findings, people=people
+    )
 
 
 def ingest_items(
@@ -122,7 +124,9 @@ class _Run:
     """One ingest run's state: what the extractor holds but has not returned yet (`pending`), so a
     failure can be pinned on one article and same-batch copies of a story are still caught."""
 
-    def __init__(self, ledger, progress: Callable[[IngestReport], None], findings: bool, people: list[dict] | None):
+    def __init__(
+        self, ledger, progress: Callable[[IngestReport], None], findings: bool, people: list[dict] | None
+    ):
         self.ledger = ledger
         self.findings = findings  # derive positions and findings as each article is stored
         self.people = people  # people-file records: aliases and sides

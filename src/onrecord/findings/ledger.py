@@ -66,6 +66,17 @@ def _statement(row: dict) -> Statement:
         affiliation=row["affiliation"],
         kind=row["speaker_kind"] or "person",
     )
-    fields = ("text", "kind", "start", "end", "cue", "venue", "date", "date_precision", "date_text", "sentence")
+    fields = (
+        "text",
+        "kind",
+        "start",
+        "end",
+        "cue",
+        "venue",
+        "date",
+        "date_precision",
+        "date_text",
+        "sentence",
+    )
     return Statement(article_id=row["article_id"], speaker=speaker, **{k: row[k] for k in fields},
                      sentence_start=row.get("sentence_start"))  # fmt: skip

@@ -388,11 +388,19 @@ class LedgerCore:
 
     # -- statements -----------------------------------------------------------------------------
     def statements(
-        self, speaker: str | None = None, article_id: str | None = None, limit: int = 50, offset: int = 0
+        self,
+        speaker: str | None = None,
+        article_id: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        positioned: bool = False,
     ) -> list[dict]:
         """Newest first (statement date, else publication date), with speaker and article fields
-        (statement_view columns). `speaker` matches any name form or alias, or a person id."""
+        (statement_view columns). `speaker` matches any name form or alias, or a person id;
+        `positioned` keeps only statements that take a position on a topic."""
         where, params = [], []
+        if positioned:
+            where.append("topic IS NOT NULL")
         if speaker is not None:
             ids = self._person_ids(speaker)
             if not ids:
@@ -408,6 +416,25 @@ class LedgerCore:
             [*params, limit, offset],
         )
         return [statement_row(r) for r in rows]
+
+    def statements_by_ids(self, ids: Sequence[str]) -> dict[str, dict]:
+        out = {}
+        for part in chunks(list(ids)):
+            for r in self._all(f"SELECT * FROM statement_view WHERE id IN {marks(len(part))}", part):
+                out[r["id"]] = statement_row(r)
+        return out
+
+    def topic_stances(self, limit: int = 200) -> list[dict]:
+        """Who stands where: one row per (topic, speaker, stance) with a statement count, for the
+        `limit` topics with the most statements."""
+        return self._all(
+            "WITH top AS (SELECT topic FROM statements WHERE topic IS NOT NULL GROUP BY topic "
+            "ORDER BY COUNT(*) DESC, topic LIMIT ?) "
+            "SELECT s.topic, p.name AS speaker, s.stance, COUNT(*) AS statements FROM statements s "
+            "JOIN top ON top.topic = s.topic JOIN people p ON p.id = s.person_id "
+            "GROUP BY s.topic, p.name, s.stance ORDER BY s.topic, p.name",
+            (limit,),
+        )
 
     def iter_statements(self) -> Iterator[dict]:
         """statements.jsonl records (contract.md), ordered by article and position."""
@@ -481,9 +508,14 @@ class LedgerCore:
         buckets = list(buckets)
         with self._transaction():
             for part in chunks(buckets):
-                ids = [r["id"] for r in self._all(f"SELECT id FROM findings WHERE bucket IN {marks(len(part))}", part)]
+                ids = [
+                    r["id"]
+                    for r in self._all(f"SELECT id FROM findings WHERE bucket IN {marks(len(part))}", part)
+                ]
                 for chunk in chunks(ids):
-                    self._execute(f"DELETE FROM finding_statements WHERE finding_id IN {marks(len(chunk))}", chunk)
+                    self._execute(
+                        f"DELETE FROM finding_statements WHERE finding_id IN {marks(len(chunk))}", chunk
+                    )
                     self._execute(f"DELETE FROM findings WHERE id IN {marks(len(chunk))}", chunk)
 
     def finding(self, finding_id: str) -> dict | None:
@@ -494,7 +526,11 @@ class LedgerCore:
         """Store findings (the findings stage's dicts), replacing any with the same id."""
         rows, cited = [], []
         for f in findings:
-            if f.get("type") not in FINDING_TYPES or not f.get("id") or not isinstance(f.get("statements"), list):
+            if (
+                f.get("type") not in FINDING_TYPES
+                or not f.get("id")
+                or not isinstance(f.get("statements"), list)
+            ):
                 raise LedgerError(
                     f"finding {f.get('id')!r}: needs id, type in {FINDING_TYPES} and a statements list"
                 )
@@ -506,14 +542,18 @@ class LedgerCore:
             cited += [(f["id"], sid) for sid in dict.fromkeys(f["statements"])]
         with self._transaction():
             for chunk in chunks([r[0] for r in rows]):
-                self._execute(f"DELETE FROM finding_statements WHERE finding_id IN {marks(len(chunk))}", chunk)
+                self._execute(
+                    f"DELETE FROM finding_statements WHERE finding_id IN {marks(len(chunk))}", chunk
+                )
                 self._execute(f"DELETE FROM findings WHERE id IN {marks(len(chunk))}", chunk)
             self._executemany(
                 "INSERT INTO findings (id, type, topic, statements, explanation, grade, created, prop_key, bucket, "
                 "detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
-            self._executemany("INSERT INTO finding_statements (finding_id, statement_id) VALUES (?, ?)", cited)
+            self._executemany(
+                "INSERT INTO finding_statements (finding_id, statement_id) VALUES (?, ?)", cited
+            )
         return len(rows)
 
     def replace_findings(self, findings: Iterable[dict]) -> int:
