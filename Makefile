@@ -13,7 +13,7 @@ install: $(BIN)/python
 	$(BIN)/pip install -q -e .
 
 dev: $(BIN)/python
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,spark]'
 
 # a fresh ledger from the demo corpus, then who spoke and what they said
 demo: install
@@ -32,8 +32,13 @@ lint: dev
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 
-bench: install
-	$(BIN)/python benchmarks/run.py
+# every benchmark, one after another; each prints Markdown tables (figures in the README)
+bench: dev
+	$(BIN)/python benchmarks/ingest_speed.py
+	$(BIN)/python benchmarks/findings_scale.py
+	$(BIN)/python benchmarks/stance/eval_stance.py
+	$(BIN)/python benchmarks/web_load.py
+	$(BIN)/python benchmarks/spark_bench.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -296,3 +296,72 @@ def test_retraction_words_in_a_quote_that_are_advice_do_not_fire():
          {"kind": "direct"}),
     ]))  # fmt: skip
     assert findings == []
+
+
+# ---- domestic policy: propositions without a place
+
+
+def test_domestic_reversal_on_a_toll():
+    old = "Governor Jo Ames said on Monday that she would not put a toll on the Kessler Viaduct.\n"
+    new = "Ames said on Friday that a Kessler Viaduct toll is on the table.\n"
+    gov = {"role": "Governor"}
+    _, findings = run(
+        ("2023-05-02", old, [("she would not put a toll on the Kessler Viaduct", "Jo Ames",
+                              {**gov, "date": "2023-05-01"})]),
+        ("2025-06-07", new, [("a Kessler Viaduct toll is on the table", "Jo Ames", {**gov, "date": "2025-06-06"})]),
+    )  # fmt: skip
+    assert [(f["type"], f["prop_key"]) for f in findings] == [("reversal", "toll|Kessler Viaduct")]
+    assert [s["stance"] for s in findings[0]["sides"]] == ["against", "open"]
+
+
+def test_domestic_walkback_keeps_the_topic():
+    text = (
+        "Mayor Lee Reed said the county would shut two fire stations.\n"
+        '"I misspoke," Reed said outside his office.\n"No fire station is going to close."\n'
+    )
+    _, findings = run(("2025-02-12", text, [
+        ("the county would shut two fire stations", "Lee Reed", {"role": "Mayor"}),
+        ("I misspoke,", "Lee Reed", {"role": "Mayor", "kind": "direct"}),
+        ("No fire station is going to close.", "Lee Reed", {"role": "Mayor", "kind": "direct"}),
+    ]))  # fmt: skip
+    assert [f["type"] for f in findings] == ["walkback"]
+    assert findings[0]["topic"] == "fire station closure"
+
+
+def test_domestic_contradiction_within_one_administration():
+    text = (
+        "Chief of Staff Sam Cole said on Tuesday that a sales tax hike is one of the options in front of us.\n"
+        "Budget Director Ana Ruiz said on Wednesday there will be no increase in the sales tax.\n"
+    )
+    _, findings = run(("2025-02-13", text, [
+        ("a sales tax hike is one of the options in front of us", "Sam Cole",
+         {"role": "Chief of Staff", "date": "2025-02-11"}),
+        ("there will be no increase in the sales tax", "Ana Ruiz", {"role": "Budget Director", "date": "2025-02-12"}),
+    ]))  # fmt: skip
+    assert [(f["type"], f["prop_key"]) for f in findings] == [("contradiction", "increase|sales tax")]
+
+
+def test_domestic_policies_sharing_words_do_not_fire():
+    text = (
+        "In January, Ames said a sales tax increase was a bad idea.\n"
+        "In March, Ames said she supports a sales tax holiday.\n"
+        "In April, Ames said she supports a toll on the Marlow Bridge.\n"
+    )
+    _, findings = run(("2025-04-20", text, [
+        ("a sales tax increase was a bad idea", "Jo Ames", {"role": "Governor", "date": "2025-01"}),
+        ("she supports a sales tax holiday", "Jo Ames", {"role": "Governor", "date": "2025-03"}),
+        ("she supports a toll on the Marlow Bridge", "Jo Ames", {"role": "Governor", "date": "2025-04"}),
+    ]))  # fmt: skip
+    assert findings == []
+
+
+def test_idioms_give_no_shared_topic():
+    text = (
+        "In January, Ames said the budget cuts in front of us were wrong.\n"
+        "In March, Ames said the options in front of us were good.\n"
+    )
+    _, findings = run(("2025-04-20", text, [
+        ("the budget cuts in front of us were wrong", "Jo Ames", {"role": "Governor", "date": "2025-01"}),
+        ("the options in front of us were good", "Jo Ames", {"role": "Governor", "date": "2025-03"}),
+    ]))  # fmt: skip
+    assert findings == []

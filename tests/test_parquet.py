@@ -38,7 +38,7 @@ def write_ledger(root: Path, rows: list[tuple[str, tuple]], reverse_files: bool 
 
 
 def ledger_contents(led) -> tuple[list[dict], dict, list[tuple]]:
-    findings = [(f["id"], f["type"], f["statements"]) for f in led.iter_findings()]
+    findings = sorted((f["id"], f["type"], f["statements"]) for f in led.iter_findings())
     return list(led.iter_statements()), led.counts(), findings
 
 

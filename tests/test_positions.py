@@ -114,3 +114,103 @@ def test_topic_and_stance_are_set_on_the_statement():
     )
     assert s.topic == p.label and s.stance == "against"
     assert p.prop_key == "tariffs|Canada"
+
+
+# Propositions about policy objects without a place: the key is the action (or instrument) and what
+# it acts on, with nominalizations and synonyms folded.
+
+
+@pytest.mark.parametrize(
+    "span, key, stance",
+    [
+        ("she will never put a toll on the Kessler Viaduct", "toll|Kessler Viaduct", "against"),
+        ("a toll on the Kessler Viaduct is on the table", "toll|Kessler Viaduct", "open"),
+        ("the Kessler Viaduct toll remained an option", "toll|Kessler Viaduct", "open"),
+        ("the county will not raise the property tax", "increase|property tax", "against"),
+        ("a property tax hike is one of the options in front of us", "increase|property tax", "open"),
+        ("there will be no increase in the property tax this year", "increase|property tax", "against"),
+        ("the county was weighing an increase in the county property tax", "increase|property tax", "open"),
+        ("the county would have to shut three of its fire stations", "closure|fire station", "open"),
+        ("we are going to close the Elm and Dock fire stations", "closure|fire station", "for"),
+        ("no fire station in Dunmore is going to close", "closure|fire station", "against"),
+        ("the council will reduce the parking fee", "cut|parking fee", "for"),
+        ("he opposes a ban on gas leaf blowers", "ban|leaf blower", "against"),
+    ],
+)
+def test_policy_object_without_a_place_gets_a_proposition(span, key, stance):
+    p = one(f"Ames said {span}.", span)
+    assert p is not None, span
+    assert (p.prop_key, p.stance) == (key, stance)
+    assert not p.general
+
+
+def test_policy_labels_read_like_the_text():
+    assert one("Ames said a toll on the Kessler Viaduct is on the table.",
+               "a toll on the Kessler Viaduct is on the table").label == "toll on the Kessler Viaduct"  # fmt: skip
+    assert one("Ames said a property tax hike is possible.", "a property tax hike is possible").label == (
+        "property tax increase"
+    )
+    assert one("Ames said they will shut the fire stations.", "they will shut the fire stations").label == (
+        "fire station closure"
+    )
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("a property tax increase is possible", "a property tax holiday is possible"),
+        ("a toll on the Kessler Viaduct is possible", "a toll on the Marlow Bridge is possible"),
+        ("a cut in the sales tax is possible", "an increase in the sales tax is possible"),
+        ("closing the fire stations is possible", "closing the schools is possible"),
+    ],
+)
+def test_policies_that_share_words_stay_apart(a, b):
+    pa, pb = one(f"Ames said {a}.", a), one(f"Ames said {b}.", b)
+    assert pa is not None and pb is not None
+    assert pa.prop_key != pb.prop_key
+
+
+def test_short_mentions_are_completed_from_the_article():
+    text = (
+        "Ames said she would not put a toll on the Kessler Viaduct.\n"
+        "Later she said a toll on the viaduct was possible.\n"
+        "Reed said a toll was unfair.\n"
+    )
+    got, _ = positions(
+        text,
+        ("she would not put a toll on the Kessler Viaduct", "Jo Ames"),
+        ("a toll on the viaduct was possible", "Jo Ames"),
+        ("a toll was unfair", "Lee Reed"),
+    )
+    assert {p.prop_key for p in got} == {"toll|Kessler Viaduct"}
+    assert [p.how for p in got] == ["own", "completed", "completed"]
+
+
+def test_one_stands_for_the_speakers_last_proposition():
+    text = 'Ames said there will be no increase in the sales tax.\n"We do not need one," she said.\n'
+    (a, b), _ = positions(
+        text,
+        ("there will be no increase in the sales tax", "Jo Ames"),
+        ("We do not need one", "Jo Ames", {"kind": "direct"}),
+    )
+    assert a.prop_key == b.prop_key == "increase|sales tax"
+    assert b.stance == "against" and b.how == "previous"
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        "at the end of the day the voters decide",  # idiom
+        "we have a lot in front of us",  # idiom; "us" is not the U.S.
+        "water levels at Lake Pender have fallen",  # a measurement
+        "the plan would hurt families",  # vague noun
+        "the deal was a good one",
+        "there was a kernel of truth in the report",  # partitive "of"
+        "the proposal raised concerns",  # set phrase with a policy verb
+        "the library branches are where kids do their homework",  # a thing named, no policy on it
+        "the county's economy is strong",
+        "his outlook on the budget is grim",  # talk about a topic, not a policy
+    ],
+)
+def test_no_proposition_from_idioms_measures_and_vague_nouns(span):
+    assert one(f"Ames said {span}.", span) is None, span

@@ -190,7 +190,7 @@ def test_failing_feed_retried_with_backoff_and_reported_others_go_on(site, watch
 
     report = watcher.poll(feeds)
     down, flaky, good = report.feeds
-    assert (down.status, down.attempts) == ("failed", 3)
+    assert (down.status, down.requests) == ("failed", 3)
     assert "HTTP 500" in down.error
     assert clock.slept[:2] == [0.5, 1.0]  # backoff doubles between attempts
     assert (flaky.status, good.status) == ("fetched", "fetched")

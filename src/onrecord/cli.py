@@ -347,3 +347,109 @@ def refind(
             ledger.import_people(records)
         n = rebuild(ledger, people=records)
     out.print(f"{n} findings")
+
+
+@app.command()
+def spark(
+    inputs: Annotated[
+        list[str],
+        typer.Option(
+            "--input",
+            help="A glob of .warc(.gz)/.jsonl files (quote it), a folder, or a listing of paths "
+            "(warc-paths.txt, one a line); repeatable",
+        ),
+    ],
+    out_dir: Annotated[Path, typer.Option("--out", help="Parquet ledger folder to write (ledger.parquet)")],
+    master: Annotated[
+        str | None,
+        typer.Option(help="Spark master URL: local[4], spark://host:7077, yarn (default: local, all cores)"),
+    ] = None,
+    partitions: Annotated[
+        int | None, typer.Option(min=1, help="Spark tasks (default: one per input file)")
+    ] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing --out folder")] = False,
+) -> None:
+    """Extract statements from a crawl on Apache Spark into a Parquet ledger (needs the spark extra and Java)."""
+    from onrecord.spark.inputs import resolve_inputs
+    from onrecord.spark.job import SparkUnavailable, run_spark
+
+    paths = resolve_inputs(inputs)
+    if not paths:
+        fail(f"no input files match {' '.join(inputs)}")
+    try:
+        report = run_spark(paths, str(out_dir), master=master, partitions=partitions, overwrite=overwrite)
+    except (SparkUnavailable, FileExistsError, ValueError) as e:
+        fail(str(e))
+    out.print(
+        f"{report.summary()}; wrote {out_dir} (load it with `onrecord load {out_dir} --db ...`)",
+        soft_wrap=True,
+    )
+
+
+@app.command()
+def load(
+    parquet: Annotated[
+        Path, typer.Argument(metavar="LEDGER.parquet", help="A folder written by `onrecord spark`")
+    ],
+    db: Db = DEFAULT_DB,
+    people: PeopleFile = None,
+) -> None:
+    """Add a Parquet ledger's articles and statements to the ledger; articles already there are skipped."""
+    from onrecord.parquet import ParquetLedgerError, check_layout
+    from onrecord.parquet import load as load_parquet
+
+    try:
+        check_layout(parquet)
+    except ParquetLedgerError as e:
+        fail(str(e))
+    with open_db(db, must_exist=False) as ledger:
+        report = load_parquet(parquet, ledger, people=load_people(people))
+    for source, reason in report.problems:
+        err.print(f"[yellow]problem:[/yellow] {escape(source)}: {escape(reason)}", soft_wrap=True)
+    out.print(
+        f"loaded {report.read} articles in {report.seconds:.1f} s: {report.new} new, "
+        f"{report.already_present} already present, {report.duplicates} wire duplicates, "
+        f"{report.statements} statements added, {len(report.problems)} problems",
+        soft_wrap=True,
+    )
+
+
+@app.command()
+def watch(
+    feeds: Annotated[
+        Path, typer.Argument(metavar="FEEDS.txt", help="RSS/Atom feed URLs, one a line (# comments)")
+    ],
+    every: Annotated[str, typer.Option(help="How often to poll: 90s, 15m, 1h30m, 1d")] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="Poll once and exit")] = False,
+    state: Annotated[
+        Path | None, typer.Option(help="Feed state file (ETags, failures); default: beside the ledger")
+    ] = None,
+    db: Db = DEFAULT_DB,
+    people: PeopleFile = None,
+) -> None:
+    """Poll feeds and ingest their new articles: conditional requests, known articles never fetched
+    again, failing feeds retried with backoff and reported. Ctrl-C stops it."""
+    from onrecord.watch import Watcher, parse_every, read_feed_list, state_path_for
+    from onrecord.watch import watch as run_watch
+
+    try:
+        seconds = parse_every(every)
+        read_feed_list(feeds)
+    except (ValueError, OSError) as e:
+        fail(str(e))
+
+    def show(report):
+        for f in report.failed:
+            err.print(
+                f"[yellow]feed {f.status}:[/yellow] {escape(f.url)}: {escape(f.error or '')}", soft_wrap=True
+            )
+        out.print(report.summary(), soft_wrap=True)
+
+    with open_db(db, must_exist=False) as ledger:
+        watcher = Watcher(ledger, state or state_path_for(db), people=load_people(people))
+        try:
+            last = run_watch(feeds, watcher, every=None if once else seconds, on_poll=show)
+        except KeyboardInterrupt:
+            raise typer.Exit(0) from None
+    if last.feeds and len(last.failed) == len(last.feeds):
+        fail("every feed failed")

@@ -150,7 +150,7 @@ def read_counts(path: str | Path) -> WarcCounts:
     return total
 
 
-def load(path: str | Path, ledger, findings: bool = True) -> IngestReport:
+def load(path: str | Path, ledger, findings: bool = True, people: list[dict] | None = None) -> IngestReport:
     """Add a Parquet ledger to `ledger` through ingest's own path (`pipeline.ingest_items`), with
     the stored statements standing in for the extractor: text already there is skipped (loading
     twice changes nothing), wire duplicates are stored without statements, findings follow."""
@@ -171,7 +171,7 @@ def load(path: str | Path, ledger, findings: bool = True) -> IngestReport:
                 queue.popleft()
             yield queue.popleft()
 
-    return ingest_items(articles(), ledger, extract=extract, findings=findings)
+    return ingest_items(articles(), ledger, extract=extract, findings=findings, people=people)
 
 
 # -- files --------------------------------------------------------------------------------------

@@ -107,7 +107,7 @@ class FeedResult:
     known: int = 0  # entries whose article the ledger holds: their pages were not fetched
     pages: int = 0  # pages fetched
     pages_failed: int = 0  # pages to try again next poll (the feed's ETag is not kept for that)
-    attempts: int = 0
+    requests: int = 0  # feed and page requests made, retries included
     error: str | None = None
 
 
@@ -141,13 +141,14 @@ class Watcher:
         ledger,
         state_path: str | Path,
         nlp=None,
+        people: list[dict] | None = None,
         attempts: int = 3,
         backoff: float = 2.0,
         timeout: float = 30.0,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
     ):
-        self.ledger, self.nlp = ledger, nlp
+        self.ledger, self.nlp, self.people = ledger, nlp, people  # people-file records, as for ingest
         self.state_path = Path(state_path)
         self.attempts, self.backoff, self.timeout = attempts, backoff, timeout
         self.clock, self.sleep = clock, sleep
@@ -169,7 +170,7 @@ class Watcher:
                     fetched.append((url, result, validators))
 
         try:
-            report.ingest = ingest_items(items(), self.ledger, nlp=self.nlp)
+            report.ingest = ingest_items(items(), self.ledger, nlp=self.nlp, people=self.people)
             for url, result, validators in fetched:
                 if not result.pages_failed:
                     self.state[url].update(validators)
@@ -194,7 +195,7 @@ class Watcher:
             st["retry_at"] = self.clock() + min(MAX_WAIT, 60 * 2 ** (st["failures"] - 1))
             st["last_error"] = result.error = e.reason
             result.status = "failed"
-            return result, [Problem(url, f"feed failed after {result.attempts} attempts: {e.reason}")], None
+            return result, [Problem(url, f"feed failed after {result.requests} attempts: {e.reason}")], None
         for key in ("failures", "retry_at", "last_error"):
             st.pop(key, None)
         if response.status == 304:
@@ -225,12 +226,7 @@ class Watcher:
 
     def _known(self, entry: Article) -> bool:
         ids = [entry.id] + ([slug_id(entry.url)] if entry.url else [])
-        # TODO(lead): use a public Ledger.has_article(ids, url) once the store offers one
-        return bool(
-            self.ledger._scalar(
-                "SELECT id FROM articles WHERE id IN (?, ?) OR url = ?", (ids[0], ids[-1], entry.url or "")
-            )
-        )
+        return self.ledger.has_article(ids, entry.url)
 
     def _page(self, entry: Article, result: FeedResult) -> Article | Problem:
         """The full article from the entry's page, with the feed's metadata where the page has none.
@@ -258,7 +254,7 @@ class Watcher:
         attempt = 0
         while True:
             attempt += 1
-            result.attempts += 1
+            result.requests += 1
             try:
                 return fetch(url, headers, self.timeout, limit)
             except FetchError as e:

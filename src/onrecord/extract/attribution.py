@@ -418,6 +418,8 @@ class ArticleExtractor:
                 if prev_cues:
                     cue = prev_cues[-1]
                     speaker = self.speaker_of(cue, last)
+            if speaker is None and cue is not None and kind == "direct" and self.stands_alone(q):
+                speaker = last  # the cue named no one ("1:50 p.m. — …”"): the quote goes on from before
             if speaker is None:
                 continue
             if speaker.kind == "organization" and cue is not None and self.reported(q, speaker):

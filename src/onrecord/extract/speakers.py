@@ -42,7 +42,6 @@ OUTLET_HINTS = {
     "magazine",
     "daily",
 }
-ORG_DEPS_STOP = {"relcl", "appos", "punct", "cc", "conj", "acl", "advcl", "prep"}
 
 
 def _outlet_like(ent) -> bool:
@@ -131,6 +130,8 @@ class ArticlePeople:
                 if self.registry.lookup(ent.text)
                 else clean_name(ent.text)
             )
+        if ent is not None and ent.label_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"):
+            return None  # "1:50 p.m." heads a live-blog entry; it never speaks
         if ent is not None and ent.label_ in ("GPE", "LOC") and ent.start == tok.sent.start:
             # a dateline ("LONDON (Reuters) - Donald Trump said"): the person after it is the source
             person = next(
@@ -169,15 +170,10 @@ class ArticlePeople:
     def resolve_description(self, tok) -> Speaker | None:
         """Common-noun sources: titles ("the president"), unnamed sources, outlets."""
         doc = self.doc
-        words = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("prep", "pobj", "compound", "amod")]
-        words = [t for t in words if t.dep_ not in ORG_DEPS_STOP or t.i <= tok.i or t.dep_ == "prep"]
-        # stop the description at a relative clause or apposition
-        span_end = tok.i + 1
-        for t in tok.subtree:
-            if t.i > tok.i and t.dep_ in ("relcl", "appos", "punct", "acl", "cc"):
-                break
-            if t.i > tok.i:
-                span_end = t.i + 1
+        # the description stops where a relative clause, apposition or conjunct begins
+        cut = [c for c in tok.children if c.i > tok.i and c.dep_ in ("relcl", "appos", "punct", "acl", "cc", "conj")]
+        stop = min((c.left_edge.i for c in cut), default=tok.right_edge.i + 1)
+        span_end = max(tok.i + 1, min(stop, tok.right_edge.i + 1))
         span_start = min(t.i for t in tok.subtree)
         span = doc[span_start:span_end]
         det = next((t for t in span if t.dep_ == "det"), None)

@@ -28,7 +28,7 @@ STOP_NOUNS = {
     "lot", "part", "kind", "sort", "fact", "case", "one", "something", "anything", "nothing", "piece",
     "puzzle", "period", "tool", "host", "day", "week", "year", "today", "step", "tone", "option",
     "possibility", "table", "goal", "plan", "idea", "line", "interview", "report", "agenda", "top",
-    "critic", "matter", "deal",
+    "critic", "matter", "deal", "future", "past", "history", "situation", "thinking", "view",
 }  # fmt: skip
 
 # place and organization names -> one key; demonyms and capitals fold into their country
@@ -62,7 +62,9 @@ OPEN_PHRASES = (
     "on the table", "remains to be seen", "remain to be seen", "not rule out", "not ruling out",
     "n't rule out", "n't ruling out", "open to", "an option", "red line",
 )  # fmt: skip
-OPEN_LEMMAS = {"possibility", "possible", "option", "consider", "willing", "conceivable", "chance"}
+OPEN_LEMMAS = {
+    "possibility", "possible", "option", "consider", "willing", "conceivable", "chance", "weigh", "explore",
+}  # fmt: skip
 WEAK_OPEN_LEMMAS = {"could", "might", "may", "would"}
 AGAINST_PHRASES = (
     "off the table",
@@ -88,3 +90,81 @@ INDIFFERENT_PHRASES = ("one way or another", "one way or the other", "does n't m
 INDIFFERENT_LEMMAS = {"care", "matter"}  # only when negated
 NEGATIONS = {"not", "n't", "no", "never", "neither", "nor", "without", "none", "nobody", "nothing"}
 HEDGES = ("i think", "i believe", "i suspect", "probably", "likely", "i guess")
+
+# Policy actions: verbs and their nominalizations fold into one name, so "raise the gas tax", "a gas tax
+# hike" and "an increase in the gas tax" share a key. General English, not a topic list.
+ACTIONS = {
+    "close": "closure", "closure": "closure", "closing": "closure", "shut": "closure", "shutdown": "closure",
+    "increase": "increase", "raise": "increase", "hike": "increase", "rise": "increase",
+    "cut": "cut", "reduce": "cut", "reduction": "cut", "lower": "cut", "slash": "cut", "decrease": "cut",
+    "ban": "ban", "prohibit": "ban", "prohibition": "ban", "outlaw": "ban",
+    "repeal": "repeal", "revoke": "repeal", "abolish": "repeal", "abolition": "repeal",
+    "expand": "expansion", "expansion": "expansion", "privatize": "privatization",
+    "privatization": "privatization", "extend": "extension", "extension": "extension",
+    "build": "construction", "construction": "construction", "freeze": "freeze",
+}  # fmt: skip
+# instruments a policy sets on something: like actions, they take their object from a compound
+# ("gas tax holiday", "rent cap"), so they never merge with the action on the same object
+INSTRUMENTS = {
+    "holiday", "moratorium", "exemption", "rebate", "waiver", "cap", "limit", "subsidy", "mandate",
+    "surcharge", "credit", "levy", "quota", "requirement", "restriction",
+}  # fmt: skip
+# verbs whose subject is what the action happens to when there is no object ("the branch will close")
+ERGATIVE = {"close", "shut", "increase", "rise", "expand", "freeze"}
+# how a label joins an action to a proper-name object ("ban on Muslims"); common nouns go before it
+ACTION_PREP = {"ban": "on", "increase": "in", "cut": "in", "freeze": "on"}
+# prepositions that introduce what a policy noun acts on ("toll on", "increase in", "ban on", "cut to")
+OBJECT_PREPS = {"on", "in", "of", "to", "for", "against", "over"}
+# prepositions whose object is a circumstance (where, when, how), never the thing a stance is about
+ADJUNCT_PREPS = {"in", "at", "from", "by", "during", "after", "before", "since", "until", "through",
+                 "within", "across", "near", "into", "throughout", "under", "like", "as", "with"}  # fmt: skip
+# fixed prepositional phrases whose noun names nothing ("in front of us", "at the end of the day")
+IDIOM_NOUNS = {
+    "front", "end", "behalf", "term", "favor", "favour", "sake", "wake", "light", "regard", "respect",
+    "addition", "place", "spite", "lieu", "middle", "course", "process", "midst", "charge", "touch",
+    "order", "contrast", "fact", "general", "particular", "detail", "advance", "effect", "short",
+    "example", "instance", "need", "accordance", "line", "account", "lack", "absence",
+}  # fmt: skip
+# quantities and measures: "levels at the lake" is a reading, not a position
+MEASURE_NOUNS = {
+    "level", "number", "amount", "percent", "percentage", "share", "majority", "minority", "rest", "half",
+    "total", "figure", "rate", "average", "count", "degree", "extent", "size", "volume", "scale", "range",
+    "bit", "dozen", "hundred", "thousand", "million", "billion", "trillion", "lot", "couple", "series",
+    "set", "pair", "variety", "group", "side", "top", "bottom", "edge", "page", "point", "percentile",
+    "score", "poll", "margin", "lead", "cost", "price", "value", "sum", "portion", "fraction", "dollar",
+}  # fmt: skip
+# people, groups and bodies: they hold positions, they are not what a position is about
+PERSON_NOUNS = {
+    "person", "man", "woman", "child", "kid", "family", "parent", "voter", "resident", "citizen", "worker",
+    "official", "leader", "member", "candidate", "nominee", "supporter", "opponent", "critic", "ally",
+    "friend", "enemy", "rival", "crowd", "audience", "community", "public", "folk", "guy", "player",
+    "student", "teacher", "farmer", "driver", "banker", "businessman", "immigrant", "activist", "reporter",
+    "journalist", "lawmaker", "legislator", "politician", "president", "governor", "mayor", "senator",
+    "secretary", "director", "adviser", "advisor", "aide", "staff", "team", "campaign", "party", "city",
+    "state", "country", "nation", "government", "administration", "council", "committee", "agency",
+    "department", "office", "company", "firm", "organization", "institution", "consultant", "expert",
+    "analyst", "owner", "customer", "consumer", "taxpayer", "patient", "victim", "officer", "soldier",
+}  # fmt: skip
+# party words are sides, not places a proposition is about
+PARTY_WORDS = {"republican", "republicans", "democrat", "democrats", "democratic", "gop", "liberal",
+               "liberals", "conservative", "conservatives", "progressive", "progressives"}  # fmt: skip
+# what "raise", "close" or "build" take in set phrases that are not policies ("raised concerns",
+# "close the gap", "build momentum")
+VAGUE_OBJECTS = {
+    "concern", "question", "doubt", "awareness", "eyebrow", "voice", "hand", "flag", "alarm", "money",
+    "fund", "stake", "bar", "profile", "hope", "expectation", "fear", "tension", "pressure", "prospect",
+    "spectre", "specter", "bet", "ante", "argument", "objection", "gap", "door", "rank", "eye", "mind",
+    "momentum", "relationship", "case", "support", "chapter", "book", "window", "distance", "spirit",
+    "game", "effort", "attention", "tone", "temperature", "cash",
+}  # fmt: skip
+# nouns of talk, effect and opinion: "outlook on", "impact on", "vote on" relate to a topic, they are
+# no policy of their own
+RELATIONAL_NOUNS = {
+    "impact", "effect", "influence", "outlook", "view", "position", "stance", "focus", "attack",
+    "performance", "vote", "strain", "burden", "loss", "grip", "hold", "emphasis", "comment", "report",
+    "debate", "discussion", "speech", "hearing", "briefing", "word", "claim", "criticism", "response",
+    "reaction", "story", "spell", "look", "opinion", "insight", "perspective", "lesson", "reliance",
+    "dependence", "spotlight", "blame", "damage", "need", "example", "instance", "native", "lack",
+    "message", "signal", "sign", "answer", "decision", "choice", "approach", "strategy", "policy",
+    "effort", "attempt", "record", "role", "responsibility", "light", "say",
+}  # fmt: skip

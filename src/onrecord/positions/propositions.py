@@ -10,14 +10,16 @@ in the same article, which is how a reader fills it in.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .lexicon import CONCEPTS, LABEL_PREP, PLACE_LABEL, PLACES, STOP_NOUNS
+from .lexicon import CONCEPTS, LABEL_PREP
+from .places import place_key, place_label, token_place
+from .policy import read_noun, read_verb
 
 ARG_LABELS = {"GPE", "NORP", "LOC", "ORG"}
 PRUNE = {"advcl", "relcl", "appos", "mark", "parataxis", "ccomp", "csubj", "conj", "cc", "punct", "xcomp"}
 VERB_ARGS = {"nsubj", "nsubjpass", "prep", "dative", "agent"}
-ANAPHORS = {"it", "this", "that", "so"}
+ANAPHORS = {"it", "this", "that", "so", "one"}
 
 
 @dataclass
@@ -27,28 +29,22 @@ class Mention:
     head: int  # token index of the concept word in its doc
     label: str
     lexical: bool  # the concept came from the synonym table
-    negated: bool = False
+    negation: tuple[int, ...] = ()  # the words that negate it ("no", "wouldn't commit")
     completed_from: str | None = None
     token_ids: set[int] = field(default_factory=set)
+    obj: str | None = None  # a policy object without a place: what the action acts on ("gas tax")
+    action: bool = False  # a policy action (closure, increase), before a bare noun of the same clause
 
     @property
     def key(self) -> str:
+        if not self.lexical:
+            return f"{self.concept}|{self.obj or ''}"
         return f"{self.concept}|{'+'.join(sorted(set(self.args)))}"
 
-
-def place_key(text: str, label: str | None = None) -> str | None:
-    t = text.lower().strip(" .,'\"’‘“”").removeprefix("the ").replace("’s", "").replace("'s", "")
-    if t in PLACES:
-        return PLACES[t]
-    if label == "ORG":
-        return text if text.isupper() and 2 <= len(text) <= 6 else None
-    if label in ("GPE", "LOC", "NORP") and t:
-        return text.strip(" .,").removeprefix("the ")
-    return None
-
-
-def place_label(key: str) -> str:
-    return PLACE_LABEL.get(key, key)
+    @property
+    def placed(self) -> bool:
+        """About something a reader can place: a body or country, or a named object."""
+        return bool(self.obj) if not self.lexical else bool(self.args)
 
 
 def concept_of(tok) -> str | None:
@@ -125,17 +121,22 @@ def _args(doc, ids: set[int]) -> list[tuple[int, str]]:
             if key and key not in found:
                 found[key] = ent.start
     for i in ids:
-        key = PLACES.get(doc[i].lower_)
+        key = token_place(doc[i])
         if key and key not in found:
             found[key] = i
     return sorted((i, k) for k, i in found.items())
 
 
-def _negated(tok) -> bool:
-    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
-        return True
-    head = tok.head if tok.dep_ in ("dobj", "attr", "nsubjpass", "acl") else None
-    return head is not None and any(c.dep_ == "neg" for c in head.children)
+def _negation(tok) -> tuple[int, ...]:
+    """The words that negate a concept: its own "no", or its verb's not ("wouldn't commit forces")."""
+    own = next((c for c in tok.children if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")), None)
+    if own is not None:
+        return (own.i,)
+    if tok.dep_ in ("dobj", "attr", "nsubjpass", "acl"):
+        neg = next((c for c in tok.head.children if c.dep_ == "neg"), None)
+        if neg is not None:
+            return (neg.i, tok.head.i)
+    return ()
 
 
 ALLIANCES = {"NATO", "EU", "UN"}
@@ -160,23 +161,6 @@ def concept_label(concept: str, pre: list[str], post: list[str]) -> str:
     return f"{head} {LABEL_PREP.get(concept, 'for')} {' and '.join(map(place_label, post))}" if post else head
 
 
-def _label(doc, head: int, args: list[tuple[int, str]], concept: str, lexical: bool) -> str:
-    if lexical:
-        return concept_label(concept, [k for i, k in args if i < head], [k for i, k in args if i > head])
-    idx = [head] + [i for i, _ in args]
-    lo, hi = min(idx), max(idx)
-    if args and hi - lo <= 7:
-        span = doc[lo : hi + 1]
-        # extend over a multi-token place name at the end ("the United States")
-        for ent in doc.ents:
-            if ent.start <= hi < ent.end:
-                span = doc[lo : ent.end]
-        return span.text.strip(" ,'\"’‘“”")
-    pre = [place_label(k) for i, k in args if i < head]
-    post = [place_label(k) for i, k in args if i > head]
-    return " ".join([*pre, doc[head].lemma_.lower(), *(["–", ", ".join(post)] if post else [])])
-
-
 def find_mentions(doc, lo: int = 0, hi: int | None = None) -> list[Mention]:
     """Concept mentions whose head lies inside [lo, hi) characters of the doc."""
     hi = len(doc.text) if hi is None else hi
@@ -185,26 +169,24 @@ def find_mentions(doc, lo: int = 0, hi: int | None = None) -> list[Mention]:
         if not (lo <= tok.idx < hi):
             continue
         concept = concept_of(tok)
-        lexical = concept is not None
-        if not lexical:
-            if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj"):
-                continue
-            lemma = tok.lemma_.lower()
-            if lemma in STOP_NOUNS or lemma in CONCEPTS.values() or len(lemma) < 3:
-                continue
-            concept = lemma
+        if concept is None:
+            if tok.lemma_.lower() not in CONCEPTS.values():
+                read = read_verb(tok) or read_noun(tok)
+                if read is not None:
+                    out.append(Mention(read.concept, (), tok.i, read.label, False, read.negation,
+                                       obj=read.obj, action=read.action))  # fmt: skip
+            continue
         ids = {i for i in _scope(tok) if lo <= doc[i].idx < hi}
         args = _args(doc, ids)
-        if not lexical and not args:
-            continue
+        pre, post = [k for i, k in args if i < tok.i], [k for i, k in args if i > tok.i]
         out.append(
             Mention(
                 concept=concept,
                 args=tuple(k for _, k in args),
                 head=tok.i,
-                label=_label(doc, tok.i, args, concept, lexical),
-                lexical=lexical,
-                negated=_negated(tok),
+                label=concept_label(concept, pre, post),
+                lexical=True,
+                negation=_negation(tok),
                 token_ids=ids,
             )
         )
@@ -219,8 +201,11 @@ def _depth(tok) -> int:
 
 
 def _best_first(doc, mentions: list[Mention]) -> list[Mention]:
-    """A synonym-table concept before a head-noun one, then closest to the main verb."""
-    return sorted(mentions, key=lambda m: (not m.lexical, not m.args, _depth(doc[m.head]), m.head))
+    """A synonym-table concept before a policy object, an action before a bare noun, then closest to
+    the main verb."""
+    return sorted(
+        mentions, key=lambda m: (not m.lexical, not m.placed, not m.action, _depth(doc[m.head]), m.head)
+    )
 
 
 def anaphor(doc, lo: int = 0, hi: int | None = None) -> str | None:
@@ -230,6 +215,8 @@ def anaphor(doc, lo: int = 0, hi: int | None = None) -> str | None:
     for tok in doc:
         if not (lo <= tok.idx < hi) or tok.lower_ not in ANAPHORS or tok.tag_ == "WDT":
             continue
+        if tok.lower_ == "one" and (tok.dep_ != "dobj" or any(tok.children)):
+            continue  # "we do not need one" stands for a thing; "one of the options" does not
         head = tok.head
         if head.dep_ not in ("ROOT", "ccomp", "xcomp", "conj") and lo <= head.head.idx < hi:
             continue  # inside a side clause: "a war that should never have happened"
@@ -242,8 +229,10 @@ def anaphor(doc, lo: int = 0, hi: int | None = None) -> str | None:
 
 def complete(mention: Mention, pool: list[Mention]) -> Mention:
     """Fill missing arguments from the fullest, most frequent mention of the same concept."""
+    if not mention.lexical:
+        return _complete_object(mention, pool)
     have = set(mention.args)
-    supers = [m for m in pool if m.concept == mention.concept and have < set(m.args)]
+    supers = [m for m in pool if m.lexical and m.concept == mention.concept and have < set(m.args)]
     if not supers:
         return mention
     sets = [frozenset(m.args) for m in supers]
@@ -251,13 +240,24 @@ def complete(mention: Mention, pool: list[Mention]) -> Mention:
     counts = Counter(maximal)
     best_set, _ = max(counts.items(), key=lambda kv: (kv[1], -sets.index(kv[0])))
     source = next(m for m in supers if frozenset(m.args) == best_set)
-    return Mention(
-        concept=mention.concept,
-        args=source.args,
-        head=mention.head,
-        label=source.label,
-        lexical=mention.lexical,
-        negated=mention.negated,
-        completed_from=source.label,
-        token_ids=mention.token_ids,
-    )
+    return replace(mention, args=source.args, label=source.label, completed_from=source.label)
+
+
+def _complete_object(mention: Mention, pool: list[Mention]) -> Mention:
+    """ "a toll", "the toll on the bridge": the object the article names in full for the same action
+    ("Harbor Bridge"), the most often named when there are several."""
+    want = (mention.obj or "").lower()
+    fuller = [
+        m
+        for m in pool
+        if not m.lexical
+        and m.concept == mention.concept
+        and m.obj
+        and m.obj.lower() != want
+        and (not want or m.obj.lower().endswith(" " + want))
+    ]
+    if not fuller:
+        return mention
+    obj, _ = Counter(m.obj for m in fuller).most_common(1)[0]
+    source = next(m for m in fuller if m.obj == obj)
+    return replace(mention, obj=obj, label=source.label, completed_from=source.label)

@@ -7,7 +7,8 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 from ..model import Statement
-from .propositions import Mention, anaphor, complete, find_mentions, place_key
+from .places import place_key
+from .propositions import Mention, anaphor, complete, find_mentions
 from .stance import clause_ids, read_stance, render_words
 
 QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})  # same length: offsets hold
@@ -74,7 +75,7 @@ def assign_positions(statements: list[Statement], nlp=None, backend=None) -> lis
         pool.extend(find_mentions(doc))
     for slot in slots:
         own = [complete(m, pool) for m in find_mentions(slot.doc, slot.lo, slot.hi)]
-        own = [m for m in own if m.args]  # "the deal", "negotiations": about nothing a reader can place
+        own = [m for m in own if m.placed]  # "the deal", "negotiations": about nothing a reader can place
         if own:
             slot.mention = own[0]
             slot.how = "completed" if slot.mention.completed_from else "own"
@@ -100,7 +101,7 @@ def _antecedent(slot: _Slot, kind: str, before: list[_Slot], pool: list[Mention]
     earlier = [
         complete(m, pool) for m in find_mentions(slot.doc, 0, slot.lo) if slot.doc[m.head].idx < slot.lo
     ]
-    earlier = [m for m in earlier if m.args]
+    earlier = [m for m in earlier if m.placed]
     if kind == "action":
         earlier = [m for m in earlier if slot.doc[m.head].pos_ == "VERB"] or earlier
     if earlier:
@@ -119,7 +120,7 @@ def _position(slot: _Slot) -> Position | None:
     ids = {t.i for t in doc if lo <= t.idx < hi}
     if m is not None and slot.how in ("own", "completed"):
         ids = clause_ids(doc, m.head, lo, hi)
-        stance, idx = read_stance(doc, ids, m.head, m.negated)
+        stance, idx = read_stance(doc, ids, m.head, m.negation)
         return Position(slot.st.id, m.key, m.label, stance, render_words(doc, idx), slot.how)
     if m is not None:
         stance, idx = read_stance(doc, ids)

@@ -86,8 +86,9 @@ def _negated_before(doc, i: int, window: int = 4) -> int | None:
     return None
 
 
-def read_stance(doc, ids: set[int], concept_head: int | None = None, concept_negated: bool = False):
-    """(stance, [token indices that carried it]) over the given tokens."""
+def read_stance(doc, ids: set[int], concept_head: int | None = None, negation: tuple[int, ...] = ()):
+    """(stance, [token indices that carried it]) over the given tokens; `negation` holds the words
+    that negate the concept itself ("no increase", "will not raise")."""
     found: dict[str, list[int]] = {}
 
     def hit(kind: str, *idx: int) -> None:
@@ -130,7 +131,7 @@ def read_stance(doc, ids: set[int], concept_head: int | None = None, concept_neg
             if lower in NEGATIONS and lower != "never":
                 continue
             hit("open" if neg is not None else "against", getattr(neg, "i", None), i)
-        elif lemma in FOR_LEMMAS and (tok.dep_ != "aux" or lemma in FOR_MODALS):
+        elif (lemma in FOR_LEMMAS and (tok.dep_ != "aux" or lemma in FOR_MODALS)) or _going_to(tok):
             if lemma in FOR_MODALS and tok.tag_ == "MD" and _negation(tok.head) is not None:
                 continue  # "will not send": the verb carries the negation
             hit("against" if neg is not None else "for", getattr(neg, "i", None), i)
@@ -139,16 +140,17 @@ def read_stance(doc, ids: set[int], concept_head: int | None = None, concept_neg
             hit("open" if (hedge and lemma == "would") else "weak_open", *(hedge or []), i)
         elif lower == "if" and tok.dep_ == "mark":
             hit("conditional", i)
-    if concept_negated and concept_head is not None:
-        tok = doc[concept_head]
-        neg = _neg_child(tok)
-        verb = None if neg is not None else tok.head  # "wouldn't commit forces": the verb carries it
-        neg = neg or _neg_child(tok.head)
-        hit("negated", getattr(neg, "i", None), getattr(verb, "i", None), concept_head)
+    if negation and concept_head is not None:
+        hit("negated", *negation, concept_head)
     for kind in RANK:
         if kind in found:
             return RESULT.get(kind, kind), sorted(set(found[kind]))
     return "none", []
+
+
+def _going_to(tok) -> bool:
+    """'we are going to close them' commits like 'will'."""
+    return tok.lower_ == "going" and any(c.dep_ == "xcomp" for c in tok.children)
 
 
 def _hedge(doc, i: int) -> list[int] | None:

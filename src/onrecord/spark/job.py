@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+import warnings
 from dataclasses import dataclass, field
 
 from onrecord.parquet import COLUMNS
@@ -79,6 +80,8 @@ def spark_session(master: str | None = None):
         raise SparkUnavailable("pyspark is not installed: pip install 'onrecord[spark]'") from e
     # executors run this same interpreter (and so find onrecord) unless the cluster says otherwise
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    # pyspark's check, on creating a DataFrame, that pandas is older than 3: not used here
+    warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", FutureWarning)
     builder = (
         SparkSession.builder.appName("onrecord")
         .config("spark.ui.enabled", "false")

@@ -125,6 +125,21 @@ class LedgerCore:
         self.close()
 
     # -- articles -------------------------------------------------------------------------------
+    def has_article(self, ids: Sequence[str], url: str | None = None) -> bool:
+        """Whether an article is stored under any of `ids` or at `url` (a feed entry seen before)."""
+        ids = list(ids)
+        if not ids and not url:
+            return False
+        where = [f"id IN {marks(len(ids))}"] if ids else []
+        if url:
+            where.append("url = ?")
+        return (
+            self._one(
+                f"SELECT id FROM articles WHERE {' OR '.join(where)} LIMIT 1", [*ids, *([url] if url else [])]
+            )
+            is not None
+        )
+
     def has_content(self, content_hash: str) -> str | None:
         return self._scalar("SELECT id FROM articles WHERE content_hash = ?", (content_hash,))
 

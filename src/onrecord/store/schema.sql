@@ -24,6 +24,7 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_duplicate_of ON articles(duplicate_of);
+CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
 
 -- Sampled word 5-gram hashes of each original article, to find the same wire story again.
 CREATE TABLE IF NOT EXISTS article_shingles (
