@@ -190,3 +190,26 @@ def test_statement_ids_are_stable(nlp):
 def test_empty_and_quote_free_articles(nlp):
     assert read("", nlp) == []
     assert read("The river rose two feet overnight.", nlp) == []
+
+
+def test_heading_line_is_not_the_speaker(nlp):
+    text = 'The ferry plan\n\n"The ferry will run every hour," Harbor Master Lena Ortiz said.'
+    s = one(read(text, nlp), "every hour")
+    assert s.speaker.name == "Lena Ortiz"
+
+
+def test_quoted_words_are_not_the_subject(nlp):
+    text = "Councillor Ada Finch spoke last.\n“Full steam ahead,” said Finch, smiling."
+    assert one(read(text, nlp), "Full steam").speaker.name == "Ada Finch"
+
+
+def test_colon_lead_in_names_the_source(nlp):
+    text = "More from the planning memo by Ada Finch: “The depot moves north in May.”"
+    assert one(read(text, nlp), "depot moves").speaker.name == "Ada Finch"
+
+
+def test_questions_put_to_a_speaker_are_not_positions(nlp):
+    text = "Asked whether she would raise fares, Mayor Ellen Park said the board would decide."
+    sts = read(text, nlp)
+    assert not [s for s in sts if "raise fares" in s.text]
+    assert one(sts, "board would decide").speaker.name == "Ellen Park"

@@ -303,12 +303,12 @@ def test_retraction_words_in_a_quote_that_are_advice_do_not_fire():
 
 def test_domestic_reversal_on_a_toll():
     old = "Governor Jo Ames said on Monday that she would not put a toll on the Kessler Viaduct.\n"
-    new = "Ames said on Friday that a Kessler Viaduct toll is on the table.\n"
+    new = "Ames said on Friday that a toll on the Kessler Viaduct is on the table.\n"
     gov = {"role": "Governor"}
     _, findings = run(
         ("2023-05-02", old, [("she would not put a toll on the Kessler Viaduct", "Jo Ames",
                               {**gov, "date": "2023-05-01"})]),
-        ("2025-06-07", new, [("a Kessler Viaduct toll is on the table", "Jo Ames", {**gov, "date": "2025-06-06"})]),
+        ("2025-06-07", new, [("a toll on the Kessler Viaduct is on the table", "Jo Ames", {**gov, "date": "2025-06-06"})]),
     )  # fmt: skip
     assert [(f["type"], f["prop_key"]) for f in findings] == [("reversal", "toll|Kessler Viaduct")]
     assert [s["stance"] for s in findings[0]["sides"]] == ["against", "open"]

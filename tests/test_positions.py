@@ -125,7 +125,7 @@ def test_topic_and_stance_are_set_on_the_statement():
     [
         ("she will never put a toll on the Kessler Viaduct", "toll|Kessler Viaduct", "against"),
         ("a toll on the Kessler Viaduct is on the table", "toll|Kessler Viaduct", "open"),
-        ("the Kessler Viaduct toll remained an option", "toll|Kessler Viaduct", "open"),
+        ("they would not put tolls on the Kessler Viaduct", "toll|Kessler Viaduct", "against"),
         ("the county will not raise the property tax", "increase|property tax", "against"),
         ("a property tax hike is one of the options in front of us", "increase|property tax", "open"),
         ("there will be no increase in the property tax this year", "increase|property tax", "against"),
@@ -175,15 +175,25 @@ def test_short_mentions_are_completed_from_the_article():
         "Ames said she would not put a toll on the Kessler Viaduct.\n"
         "Later she said a toll on the viaduct was possible.\n"
         "Reed said a toll was unfair.\n"
+        "Ames said a Kessler Viaduct toll was on the table.\n"
     )
     got, _ = positions(
         text,
         ("she would not put a toll on the Kessler Viaduct", "Jo Ames"),
         ("a toll on the viaduct was possible", "Jo Ames"),
         ("a toll was unfair", "Lee Reed"),
+        ("a Kessler Viaduct toll was on the table", "Jo Ames"),
     )
     assert {p.prop_key for p in got} == {"toll|Kessler Viaduct"}
-    assert [p.how for p in got] == ["own", "completed", "completed"]
+    assert [p.how for p in got] == ["own", "completed", "completed", "completed"]
+
+
+def test_a_proper_name_before_a_plain_noun_is_no_policy_by_itself():
+    # "Senate race", "Twitter stream": only an article naming the toll "on" the viaduct makes it one
+    assert (
+        one("Ames said the Kessler Viaduct toll was possible.", "the Kessler Viaduct toll was possible")
+        is None
+    )
 
 
 def test_one_stands_for_the_speakers_last_proposition():

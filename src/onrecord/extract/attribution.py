@@ -166,16 +166,17 @@ def _find_cues(doc, qidx, allowed_quotes: set[int], short_quotes: set[int] = fro
             continue
         if is_speech_verb(t) or (t.pos_ == "NOUN" and t.lower_ in SPEECH_NOUNS):
             source = _source_of(t)
-            if source is not None and qidx[source.i] != -1 and qidx[source.i] != q:
-                # the parser took quoted words for the subject: “Full panic mode,” said Leslie Wimes
-                source = next(
-                    (
-                        doc[i]
-                        for i in (t.i + 1, t.i - 1)
-                        if 0 <= i < len(doc) and qidx[i] == -1 and _could_speak(doc[i])
-                    ),
-                    None,
+            if (
+                source is not None
+                and (
+                    (qidx[source.i] != -1 and qidx[source.i] != q)  # “Full panic mode,” said Leslie Wimes
+                    or "\n"
+                    in doc[min(source.i, t.i) : max(source.i, t.i)].text  # a heading run into the quote
                 )
+            ):
+                # the parser's subject is no one: take the name standing next to the verb
+                near = (doc[i] for i in (t.i + 1, t.i - 1) if 0 <= i < len(doc) and qidx[i] == -1)
+                source = next((n for n in near if _could_speak(n)), None)
             cues.append(Cue(t, source, _content_of(t)))
         elif t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to":
             pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), doc[t.i + 2])
@@ -335,6 +336,18 @@ class ArticleExtractor:
                     return start
         return ce
 
+    def continued(
+        self, q: Quote, cues: list[Cue], last: Speaker | None, para: int, last_para: int
+    ) -> Speaker | None:
+        """A quote standing alone goes on from the last speaker nearby, or from the speaker of the
+        sentence that introduced it ("X confirmed …" then the quote paragraph)."""
+        if last is not None and (para == last_para or para - last_para < 400):
+            return last
+        before = [
+            c for c in cues if c.token.idx < q.start and q.start - c.token.idx < 600 and c.source is not None
+        ]
+        return self.speaker_of(before[-1], last) if before else last
+
     def colon_lead(self, q: Quote, cues: list[Cue], last: Speaker | None) -> Speaker | None:
         """“And from X:” / “as the report notes:” — a lead-in ending in a colon names the source."""
         before = self.text[: q.start].rstrip()
@@ -408,18 +421,10 @@ class ArticleExtractor:
                         start = min(cstart, q.start)
                         end = max(self.doc[ce - 1].idx + len(self.doc[ce - 1]), q.end)
                 used_cues.add(cue.token.i)
-            elif (lead := self.colon_lead(q, cues, last)) is not None:
-                speaker = lead
-            elif self.stands_alone(q) and last is not None and (para == last_para or para - last_para < 400):
-                speaker = last
-            elif self.stands_alone(q):
-                # a quote paragraph introduced by the previous sentence's speaker ("X confirmed …")
-                prev_cues = [c for c in cues if c.token.idx < q.start and q.start - c.token.idx < 600]
-                if prev_cues:
-                    cue = prev_cues[-1]
-                    speaker = self.speaker_of(cue, last)
-            if speaker is None and cue is not None and kind == "direct" and self.stands_alone(q):
-                speaker = last  # the cue named no one ("1:50 p.m. — …”"): the quote goes on from before
+            if speaker is None:
+                speaker = self.colon_lead(q, cues, last)
+            if speaker is None and self.stands_alone(q):
+                speaker = self.continued(q, cues, last, para, last_para)
             if speaker is None:
                 continue
             if speaker.kind == "organization" and cue is not None and self.reported(q, speaker):

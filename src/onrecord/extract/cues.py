@@ -384,6 +384,7 @@ TITLE_WORDS = {
     "comptroller",
     "auditor",
     "clerk",
+    "master",
     "member",
     "superintendent",
     "premier",

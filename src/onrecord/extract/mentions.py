@@ -96,7 +96,19 @@ def clean_name(text: str) -> str:
                 break
             run.append(w)
         words = run[::-1] if len(run) >= 2 else original
+    title, rest = split_title(words)
+    if title and len(rest) >= 2:
+        words = rest  # "Harbor Master Lena Ortiz": the tagger kept the title inside the name
     return " ".join(words).strip(" ,.;:")
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """(title words, name words) of a name that starts with a title; the last word is never a title
+    ("Steve King"), and a lone suffix ("Jr.") is not a name."""
+    last = max((i for i, w in enumerate(words[:-1]) if w.lower().strip(",") in TITLE_WORDS), default=-1)
+    if last < 0 or len(words) - last - 1 < 2:
+        return [], words
+    return words[: last + 1], words[last + 1 :]
 
 
 def _name_tokens(name: str) -> set[str]:

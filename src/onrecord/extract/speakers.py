@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model import Speaker
 from .cues import ANONYMOUS_HEADS, PRONOUNS, TITLE_WORDS
-from .mentions import Registry, appositive_role, clean_name, role_before
+from .mentions import Registry, appositive_role, clean_name, role_before, split_title
 
 OUTLET_HINTS = {
     "news",
@@ -67,6 +67,8 @@ class ArticlePeople:
                 if not words:
                     continue
                 role = role_before(doc, ent.start) or appositive_role(doc, ent)
+                inside = " ".join(split_title(ent.text.split())[0])
+                role = " ".join(w for w in (role, inside) if w) or None
                 p = self.registry.add(ent.text, ent.start, role=role)
                 if p:
                     is_subj = ent.root.dep_ in ("nsubj", "nsubjpass") or any(
@@ -171,7 +173,11 @@ class ArticlePeople:
         """Common-noun sources: titles ("the president"), unnamed sources, outlets."""
         doc = self.doc
         # the description stops where a relative clause, apposition or conjunct begins
-        cut = [c for c in tok.children if c.i > tok.i and c.dep_ in ("relcl", "appos", "punct", "acl", "cc", "conj")]
+        cut = [
+            c
+            for c in tok.children
+            if c.i > tok.i and c.dep_ in ("relcl", "appos", "punct", "acl", "cc", "conj")
+        ]
         stop = min((c.left_edge.i for c in cut), default=tok.right_edge.i + 1)
         span_end = max(tok.i + 1, min(stop, tok.right_edge.i + 1))
         span_start = min(t.i for t in tok.subtree)

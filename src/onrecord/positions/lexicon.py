@@ -123,7 +123,9 @@ IDIOM_NOUNS = {
     "front", "end", "behalf", "term", "favor", "favour", "sake", "wake", "light", "regard", "respect",
     "addition", "place", "spite", "lieu", "middle", "course", "process", "midst", "charge", "touch",
     "order", "contrast", "fact", "general", "particular", "detail", "advance", "effect", "short",
-    "example", "instance", "need", "accordance", "line", "account", "lack", "absence",
+    "example", "instance", "need", "accordance", "line", "account", "lack", "absence", "earth", "screen",
+    "paper", "record", "air", "camera", "tape", "board", "site", "average", "balance", "purpose", "basis",
+    "track", "scene", "stage", "display", "trial", "duty", "foot", "hold", "notice", "loan",
 }  # fmt: skip
 # quantities and measures: "levels at the lake" is a reading, not a position
 MEASURE_NOUNS = {
@@ -144,6 +146,10 @@ PERSON_NOUNS = {
     "state", "country", "nation", "government", "administration", "council", "committee", "agency",
     "department", "office", "company", "firm", "organization", "institution", "consultant", "expert",
     "analyst", "owner", "customer", "consumer", "taxpayer", "patient", "victim", "officer", "soldier",
+    "investor", "developer", "donor", "executive", "employee", "lawyer", "judge", "agent", "spokesman",
+    "spokeswoman", "source", "writer", "author", "scientist", "doctor", "nurse", "veteran", "refugee",
+    "migrant", "protester", "fan", "viewer", "reader", "user", "buyer", "seller", "tenant", "landlord",
+    "neighbor", "relative", "son", "daughter", "mother", "father", "wife", "husband", "brother", "sister",
 }  # fmt: skip
 # party words are sides, not places a proposition is about
 PARTY_WORDS = {"republican", "republicans", "democrat", "democrats", "democratic", "gop", "liberal",

@@ -26,7 +26,7 @@ from .lexicon import (
     STOP_NOUNS,
     VAGUE_OBJECTS,
 )
-from .places import place_key, place_label, token_place
+from .places import place_key, place_label
 
 HEAD_DEPS = {"dobj", "nsubj", "nsubjpass", "attr"}
 STANCE_PREPS = {"for", "against", "about"}  # "voted for X", "argued against X": X is the position
@@ -97,11 +97,11 @@ def _neg(tok) -> int | None:
 def _noun_object(tok, action: bool):
     """(object token, preposition or None) of a policy noun. An action takes it from a compound, a
     preposition or a possessor ("gas tax increase", "increase in the gas tax"); any other noun only
-    from "on" ("a toll on the bridge", also where its verb puts it: "put a toll on the bridge") or a
-    proper name before it ("Harbor Bridge toll"): "kernel of truth", "the lake's levels", "U.S.
-    economy" name no policy."""
+    from "on" ("a toll on the bridge", also where its verb puts it: "put a toll on the bridge"):
+    "kernel of truth", "the lake's levels", "Senate race" name no policy, and "Harbor Bridge toll"
+    is completed from the article's "toll on the Harbor Bridge"."""
     mod = next((c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i == tok.i - 1), None)
-    if mod is not None and (action or (mod.pos_ == "PROPN" and not _place(mod))) and object_name(mod):
+    if mod is not None and action and object_name(mod):
         return mod, None
     own, via_verb = (OBJECT_PREPS, ("on", "to", "for", "against")) if action else ({"on"}, ("on",))
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in own]
@@ -115,10 +115,6 @@ def _noun_object(tok, action: bool):
     if action and poss is not None and object_name(poss):
         return poss, None
     return None, None
-
-
-def _place(tok) -> bool:
-    return tok.ent_type_ in ("GPE", "NORP", "LOC") or token_place(tok) is not None
 
 
 def _lemma(tok) -> str:

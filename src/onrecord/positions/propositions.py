@@ -1,5 +1,6 @@
-"""What a statement takes a position on: a concept (its head noun, synonyms folded) and the places
-and bodies it concerns, read from the dependency parse.
+"""What a statement takes a position on, read from the dependency parse: a concept from the synonym
+table and the places and bodies it concerns, or else a policy object without a place (policy.py:
+"toll on the Harbor Bridge", "gas tax increase").
 
 The key is concept + argument set, so "Ukraine joining NATO" (membership|NATO+Ukraine) and "NATO
 troops in Ukraine" (troops|NATO+Ukraine) never share a key although they share words. A mention
