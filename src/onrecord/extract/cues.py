@@ -385,6 +385,7 @@ TITLE_WORDS = {
     "auditor",
     "clerk",
     "master",
+    "staff",
     "member",
     "superintendent",
     "premier",

@@ -197,11 +197,20 @@ def role_before(doc, start: int) -> str | None:
     while i >= 0:
         t = doc[i]
         low = t.lower_
-        if t.ent_type_ == "PERSON" or t.is_punct or t.pos_ in ("DET", "VERB", "ADP", "PRON", "CCONJ", "AUX"):
+        of_title = low == "of" and words and i > 0 and doc[i - 1].lower_ in TITLE_WORDS  # chief of staff
+        if not of_title and (
+            t.ent_type_ == "PERSON" or t.is_punct or t.pos_ in ("DET", "VERB", "ADP", "PRON", "CCONJ", "AUX")
+        ):
             break
         if low.endswith("’s") or low.endswith("'s") or t.tag_ == "POS":
             break
-        if not (t.is_title or t.is_upper or low in TITLE_WORDS or t.ent_type_ in ("NORP", "GPE", "ORG")):
+        if not (
+            of_title
+            or t.is_title
+            or t.is_upper
+            or low in TITLE_WORDS
+            or t.ent_type_ in ("NORP", "GPE", "ORG")
+        ):
             break
         words.append(t.text)
         i -= 1

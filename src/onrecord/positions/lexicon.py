@@ -101,7 +101,7 @@ ACTIONS = {
     "repeal": "repeal", "revoke": "repeal", "abolish": "repeal", "abolition": "repeal",
     "expand": "expansion", "expansion": "expansion", "privatize": "privatization",
     "privatization": "privatization", "extend": "extension", "extension": "extension",
-    "build": "construction", "construction": "construction", "freeze": "freeze",
+    "build": "construction", "construction": "construction", "freeze": "freeze", "sell": "sale", "sale": "sale",
 }  # fmt: skip
 # instruments a policy sets on something: like actions, they take their object from a compound
 # ("gas tax holiday", "rent cap"), so they never merge with the action on the same object
