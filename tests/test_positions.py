@@ -135,6 +135,7 @@ def test_topic_and_stance_are_set_on_the_statement():
         ("no fire station in Dunmore is going to close", "closure|fire station", "against"),
         ("the council will reduce the parking fee", "cut|parking fee", "for"),
         ("he opposes a ban on gas leaf blowers", "ban|leaf blower", "against"),
+        ("the city would never sell the old pier to a developer", "sale|pier", "against"),
     ],
 )
 def test_policy_object_without_a_place_gets_a_proposition(span, key, stance):
@@ -220,6 +221,8 @@ def test_one_stands_for_the_speakers_last_proposition():
         "the library branches are where kids do their homework",  # a thing named, no policy on it
         "the county's economy is strong",
         "his outlook on the budget is grim",  # talk about a topic, not a policy
+        "she is not selling you a white picket fence",  # persuading, not disposing of anything
+        "the religious right is a force in politics",
     ],
 )
 def test_no_proposition_from_idioms_measures_and_vague_nouns(span):

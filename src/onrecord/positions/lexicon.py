@@ -107,7 +107,7 @@ ACTIONS = {
 # ("gas tax holiday", "rent cap"), so they never merge with the action on the same object
 INSTRUMENTS = {
     "holiday", "moratorium", "exemption", "rebate", "waiver", "cap", "limit", "subsidy", "mandate",
-    "surcharge", "credit", "levy", "quota", "requirement", "restriction",
+    "surcharge", "levy", "quota", "requirement", "restriction",
 }  # fmt: skip
 # verbs whose subject is what the action happens to when there is no object ("the branch will close")
 ERGATIVE = {"close", "shut", "increase", "rise", "expand", "freeze"}
@@ -149,7 +149,7 @@ PERSON_NOUNS = {
     "investor", "developer", "donor", "executive", "employee", "lawyer", "judge", "agent", "spokesman",
     "spokeswoman", "source", "writer", "author", "scientist", "doctor", "nurse", "veteran", "refugee",
     "migrant", "protester", "fan", "viewer", "reader", "user", "buyer", "seller", "tenant", "landlord",
-    "neighbor", "relative", "son", "daughter", "mother", "father", "wife", "husband", "brother", "sister",
+    "neighbor", "relative", "delegate", "son", "daughter", "mother", "father", "wife", "husband", "brother", "sister",
 }  # fmt: skip
 # party words are sides, not places a proposition is about
 PARTY_WORDS = {"republican", "republicans", "democrat", "democrats", "democratic", "gop", "liberal",
@@ -161,7 +161,7 @@ VAGUE_OBJECTS = {
     "fund", "stake", "bar", "profile", "hope", "expectation", "fear", "tension", "pressure", "prospect",
     "spectre", "specter", "bet", "ante", "argument", "objection", "gap", "door", "rank", "eye", "mind",
     "momentum", "relationship", "case", "support", "chapter", "book", "window", "distance", "spirit",
-    "game", "effort", "attention", "tone", "temperature", "cash",
+    "game", "effort", "attention", "tone", "temperature", "cash", "potential",
 }  # fmt: skip
 # nouns of talk, effect and opinion: "outlook on", "impact on", "vote on" relate to a topic, they are
 # no policy of their own

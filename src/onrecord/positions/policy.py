@@ -150,6 +150,8 @@ def read_verb(tok) -> PolicyRead | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ != "VERB" or lemma not in ACTIONS:
         return None
+    if any(c.dep_ == "dative" and c.pos_ == "PRON" for c in tok.children):
+        return None  # "selling you a picket fence" persuades; "sell the pier to a developer" disposes
     arg = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if arg is None and lemma in ERGATIVE:
         subj_of = tok.head if tok.dep_ == "xcomp" else tok  # "is going to close"

@@ -116,8 +116,12 @@ def read_stance(doc, ids: set[int], concept_head: int | None = None, negation: t
     for i in sorted(ids):
         tok = doc[i]
         lemma, lower = tok.lemma_.lower(), tok.lower_
-        if i in covered or i == concept_head:
-            continue
+        if (
+            i in covered
+            or i == concept_head
+            or (tok.pos_ in ("NOUN", "PROPN") and lemma in ("right", "wrong"))
+        ):
+            continue  # "the religious right", "civil rights" judge nothing
         neg = _negation(tok)
         if lemma in INDIFFERENT_LEMMAS and neg is not None:
             hit("indifferent", neg.i, i)
