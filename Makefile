@@ -18,7 +18,7 @@ dev: $(BIN)/python
 # a fresh ledger from the demo corpus, then who spoke and what they said
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/onrecord ingest demo/articles --db $(DEMO_DB)
+	$(BIN)/onrecord ingest demo/articles --db $(DEMO_DB) --people demo/people.yaml
 	$(BIN)/onrecord people --db $(DEMO_DB)
 	$(BIN)/onrecord statements --db $(DEMO_DB) --limit 10
 	$(BIN)/onrecord findings --db $(DEMO_DB)

@@ -93,3 +93,36 @@ def test_multi_paragraph_quote_and_quote_inside_speaker(demo):
     raman = [s["text"] for s in by_speaker(ledger, "Priya Raman")]
     assert any("consultants he hired last year" in t for t in raman)
     assert any("long enough for a straight answer" in t for t in raman)
+
+
+@pytest.fixture(scope="module")
+def demo_with_people(tmp_path_factory):
+    from onrecord.people import load_people_file
+
+    people = load_people_file(DEMO.parent / "people.yaml")
+    with open_ledger(tmp_path_factory.mktemp("demo-people") / "demo.db") as ledger:
+        ledger.import_people(people)
+        ingest([DEMO], ledger, people=people)
+        yield ledger
+
+
+def findings_of(ledger, kind):
+    return ledger.findings(type=kind, limit=50)
+
+
+def test_demo_findings_reversal_and_walkback_from_the_text_alone(demo):
+    ledger, _ = demo
+    (reversal,) = findings_of(ledger, "reversal")
+    assert {s["speaker"] for s in reversal["sides"]} == {"Helen Marsh"}
+    assert [s["stance"] for s in reversal["sides"]] == ["against", "open"]
+    (walkback,) = findings_of(ledger, "walkback")
+    assert {s["speaker"] for s in walkback["sides"]} == {"Tom Brennan"}
+    assert "misspoke" in walkback["explanation"]
+    assert findings_of(ledger, "contradiction") == []  # the text never says whose side Okafor is on
+
+
+def test_demo_contradiction_needs_the_people_file(demo_with_people):
+    (contradiction,) = findings_of(demo_with_people, "contradiction")
+    assert {s["speaker"] for s in contradiction["sides"]} == {"Daniel Okafor", "Luis Ortega"}
+    assert "Marsh administration" in contradiction["explanation"]
+    assert len(findings_of(demo_with_people, None)) == 3

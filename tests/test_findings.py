@@ -20,14 +20,14 @@ ARTICLE_1 = (
 ARTICLE_2 = "Whitfield said on Tuesday that sending U.S. troops to Greenland remained on the table.\n"
 
 
-def run(*articles):
+def run(*articles, people=None):
     """articles: (published, text, [(span, name, kwargs)])"""
     batches = []
     for n, (published, text, specs) in enumerate(articles):
         batches.append(
             (published, [stmt(text, span, name, article_id=f"art{n}", **kw) for span, name, kw in specs])
         )
-    claims, findings = find_all(batches)
+    claims, findings = find_all(batches, people=people)
     return {c.statement_id: c for c in claims}, findings
 
 
@@ -333,11 +333,15 @@ def test_domestic_contradiction_within_one_administration():
         "Chief of Staff Sam Cole said on Tuesday that a sales tax hike is one of the options in front of us.\n"
         "Budget Director Ana Ruiz said on Wednesday there will be no increase in the sales tax.\n"
     )
-    _, findings = run(("2025-02-13", text, [
+    article = ("2025-02-13", text, [
         ("a sales tax hike is one of the options in front of us", "Sam Cole",
          {"role": "Chief of Staff", "date": "2025-02-11"}),
         ("there will be no increase in the sales tax", "Ana Ruiz", {"role": "Budget Director", "date": "2025-02-12"}),
-    ]))  # fmt: skip
+    ])  # fmt: skip
+    # nothing in the text says whose staff they are: a state office is not the president's administration
+    assert run(article)[1] == []
+    state = [{"name": n, "affiliation": "Ames administration"} for n in ("Sam Cole", "Ana Ruiz")]
+    _, findings = run(article, people=state)
     assert [(f["type"], f["prop_key"]) for f in findings] == [("contradiction", "increase|sales tax")]
 
 

@@ -486,10 +486,14 @@ class ArticleExtractor:
             sp = self.speaker_of(c, None)
             if sp is None:
                 continue
-            start = self.doc[cs].idx
-            end = self.doc[ce - 1].idx + len(self.doc[ce - 1])
+            # reported words stay in the cue's paragraph: a headline the parser ran in is not one
+            p_start, p_end = _paragraph_of(self.text, c.token.idx)
+            start = max(self.doc[cs].idx, p_start)
+            end = min(self.doc[ce - 1].idx + len(self.doc[ce - 1]), p_end)
             while end > start and self.text[end - 1] in " ,;:—–-":
                 end -= 1
+            if len(self.text[start:end].split()) < 3:
+                continue
             kind = "mixed" if any(self.qidx[t.i] != -1 for t in toks) else "indirect"
             if kind == "mixed":
                 qs = [self.quotes[self.qidx[t.i]] for t in toks if self.qidx[t.i] != -1]

@@ -226,8 +226,17 @@ def role_before(doc, start: int) -> str | None:
 
 
 def appositive_role(doc, ent) -> str | None:
-    """'Pete Hegseth, the defense secretary,' -> 'defense secretary'."""
+    """'Pete Hegseth, the defense secretary,' -> 'defense secretary'; 'Her chief of staff,
+    Daniel Okafor,' -> 'chief of staff'."""
     root = ent.root
+    head = root.head
+    if root.dep_ == "appos" and head.i < root.i and head.lower_ in TITLE_WORDS:
+        words = [
+            t for t in head.subtree if t.i < ent.start and not t.is_punct and t.dep_ not in ("det", "poss")
+        ]
+        text = " ".join(t.text for t in words)
+        if text and len(words) <= 6:
+            return text
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
             words = [t for t in child.subtree if not t.is_punct]

@@ -121,12 +121,19 @@ def build_claims(
     """One claim per statement of one article (those without a position too: a walk-back may
     target any remark). A speaker's side is shared by all their statements in the article."""
     by_id = {p.statement_id: p for p in positions}
+    context = " ".join(dict.fromkeys(f"{st.speaker.name} {st.sentence or st.text}" for st in statements))
     claims = []
     for st in statements:
         pos = by_id.get(st.id)
         when = st.date or published
         side = side_of(
-            st.speaker.name, st.speaker.role, st.speaker.affiliation, st.speaker.anonymous, when, people
+            st.speaker.name,
+            st.speaker.role,
+            st.speaker.affiliation,
+            st.speaker.anonymous,
+            when,
+            people,
+            context,
         )
         claims.append(
             Claim(

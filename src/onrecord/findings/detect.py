@@ -84,8 +84,11 @@ def _finding(kind, fid, bucket, earlier, later, topic, prop_key, explanation, gr
     }
 
 
-def _change(kind, bucket, t: Claim, s: Claim, by_text: bool) -> dict:
-    cue = s.walkback.split(":", 1)[1] if s.walkback else None
+def _change(kind, bucket, t: Claim, s: Claim, by_text: bool, also: list[Claim] | None = None) -> dict:
+    """One change of position: `t` before, `s` after (with `also`, more later statements that
+    say the same, cited on the later side of the one finding)."""
+    said = next((c.walkback for c in (s, *(also or [])) if c.walkback), None)
+    cue = said.split(":", 1)[1] if said else None
     same_prop = t.prop_key and t.prop_key == s.prop_key
     topic = s.label if same_prop else (s.label or t.label)
     g = (
@@ -96,7 +99,7 @@ def _change(kind, bucket, t: Claim, s: Claim, by_text: bool) -> dict:
         else "partial shift"
     )
     return _finding(
-        kind, _fid("change", t.statement_id, s.statement_id), bucket, [t], [s], topic,
+        kind, _fid("change", t.statement_id, s.statement_id), bucket, [t], [s, *(also or [])], topic,
         s.prop_key if same_prop else None, explain_change(kind, t, s, topic, cue, by_text), g,
     )  # fmt: skip
 
@@ -126,7 +129,14 @@ def article_walkbacks(claims: list[Claim]) -> list[dict]:
             continue
         if not strong and t.prop_key == s.prop_key and not differs:
             continue  # "clarified" what they had said before: no change
-        out.append(_change("walkback", bucket, t, s, by_text=before(t.date, s.date) is not True))
+        by_text = before(t.date, s.date) is not True
+        # "I misspoke. No branch is going to close.": the retraction and what it now says, together
+        follow = [c for c in mine if s.end <= c.start <= s.end + NEAR_CHARS and c.stance != "none"]
+        follow = [c for c in follow if not t.prop_key or c.prop_key == t.prop_key][:1]
+        if s.stance == "none" and follow:
+            out.append(_change("walkback", bucket, t, follow[0], by_text, also=[s]))
+        else:
+            out.append(_change("walkback", bucket, t, s, by_text))
     return out
 
 
@@ -143,6 +153,8 @@ def person_changes(claims: list[Claim], bucket: str) -> list[dict]:
             groups.append([c])
     out = []
     for prev, group in zip(groups, groups[1:], strict=False):
+        changes: dict[tuple[str, str], list[Claim]] = {}  # (kind, earlier statement) -> later ones
+        earlier: dict[str, Claim] = {}
         for s in group:
             if any(t.stance == s.stance for t in prev):
                 continue  # restated: not a change
@@ -152,7 +164,13 @@ def person_changes(claims: list[Claim], bucket: str) -> list[dict]:
             if not opposed or (s.walkback and any(t.article_id == s.article_id for t in opposed)):
                 continue  # nothing to change from, or the article pass reads it from the text
             t = max(opposed, key=lambda t: frozenset({t.stance, s.stance}) == FULL)
-            out.append(_change("walkback" if s.walkback else "reversal", bucket, t, s, by_text=False))
+            earlier[t.statement_id] = t
+            changes.setdefault(("walkback" if s.walkback else "reversal", t.statement_id), []).append(s)
+        # one finding per change of mind, however many later statements repeat the new position
+        for (kind, tid), later in changes.items():
+            t = earlier[tid]
+            lead = max(later, key=lambda s: (frozenset({t.stance, s.stance}) == FULL, -later.index(s)))
+            out.append(_change(kind, bucket, t, lead, False, also=[s for s in later if s is not lead]))
     return out
 
 

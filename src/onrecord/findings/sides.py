@@ -30,6 +30,11 @@ GOVERNMENT_RE = re.compile(
     r"white house|pentagon|state department|administration|cabinet|czar|director)\b",
     re.I,
 )
+FEDERAL_RE = re.compile(
+    r"\b(president|vice president|white house|pentagon|state department|federal|u\.s\.|cabinet|"
+    r"national security|press secretary|attorney general|ambassador|envoy|defense|treasury|secretary of)\b",
+    re.I,
+)
 ANONYMOUS_INSIDER = re.compile(r"\b(official|aide|adviser|advisor|spokes\w+|insider|staffer)\b", re.I)
 HELD = {(title, normalize_name(name)) for title, name, _, _ in HOLDERS}
 
@@ -78,8 +83,13 @@ def side_of(
     anonymous: bool,
     when: str | None,
     people: list[dict] | None = None,
+    context: str | None = None,
 ) -> Side | None:
-    """The side a statement speaks for, or None when the text and people file do not tell."""
+    """The side a statement speaks for, or None when the text and people file do not tell.
+
+    `context` is the article's text around its statements: a "budget director" or "chief of
+    staff" joins the president's administration only when the article names the president or the
+    role itself is federal; a state or city official otherwise belongs to no side we can name."""
     key = normalize_name(name)
     for rec in people or ():
         forms = {normalize_name(rec["name"]), *(normalize_name(a) for a in rec.get("aliases") or ())}
@@ -111,6 +121,8 @@ def side_of(
     ):
         return Side(f"{name} administration", "administration")
     head = president_on(when)
+    if head and context is not None and not FEDERAL_RE.search(text) and head.split()[-1] not in context:
+        return None
     return Side(f"{head} administration", "administration") if head else Side("government", "government")
 
 
