@@ -78,6 +78,18 @@ def test_walkback_in_one_article_ordered_by_text_without_dates():
     assert "walked the remark back" in f["explanation"]
 
 
+def test_walkback_between_remarks_that_take_no_position_does_not_fire():
+    text = (
+        "At the rally, Whitfield said the crowd was the biggest she had seen.\n"
+        'Whitfield later walked back her remarks, saying "The weather was lovely today."\n'
+    )
+    _, findings = run(("2025-05-01", text, [
+        ("the crowd was the biggest she had seen", "Dana Whitfield", {}),
+        ("The weather was lovely today.", "Dana Whitfield", {"kind": "direct"}),
+    ]))  # fmt: skip
+    assert findings == []
+
+
 def test_walkback_after_clause_points_at_the_earlier_remark():
     text = (
         "On Friday, Whitfield clarified that Greenland joining NATO was still possible, "

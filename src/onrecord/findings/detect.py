@@ -123,6 +123,8 @@ def article_walkbacks(claims: list[Claim]) -> list[dict]:
             t = max(prior, key=lambda c: c.start) if prior else None
         if t is None or before(s.date, t.date) is True:
             continue
+        if not by_after and t.stance == s.stance == "none":
+            continue  # neither remark takes a position: nothing a reader could check was taken back
         strong = s.walkback.startswith("strong:")
         differs = t.stance != s.stance and frozenset({t.stance, s.stance}) in CHANGES
         if not (by_after or strong or (t.prop_key == s.prop_key and t.prop_key and differs)):
