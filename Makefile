@@ -37,6 +37,7 @@ bench: dev
 	$(BIN)/python benchmarks/ingest_speed.py
 	$(BIN)/python benchmarks/findings_scale.py
 	$(BIN)/python benchmarks/stance/eval_stance.py
+	$(BIN)/python benchmarks/stance/eval_polnear.py
 	$(BIN)/python benchmarks/web_load.py
 	$(BIN)/python benchmarks/spark_bench.py
 
