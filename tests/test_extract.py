@@ -213,3 +213,9 @@ def test_questions_put_to_a_speaker_are_not_positions(nlp):
     sts = read(text, nlp)
     assert not [s for s in sts if "raise fares" in s.text]
     assert one(sts, "board would decide").speaker.name == "Ellen Park"
+
+
+def test_mixed_quote_stays_in_its_paragraph(nlp):
+    text = "The mayor's mood was noted in the minutes:\n\n“Here we go again,” Mayor Ellen Park said."
+    for s in read(text, nlp):
+        assert "\n" not in s.text

@@ -405,6 +405,7 @@ class ArticleExtractor:
                 if self.is_title(q, qs) and not inside:
                     continue
                 if inside and cue.content is not None:
+                    p_lo, p_hi = _paragraph_of(self.text, q.start)
                     cs, ce = cue.content
                     cs = min(self.lead_in(cs, ce), self.inner_tokens(q)[0])
                     ce = max(self.trim(cs, ce), qe)
@@ -413,13 +414,15 @@ class ArticleExtractor:
                         for t in self.doc[cs:ce]
                         if not (qs <= t.i < qe) and not t.is_punct and t.lower_ != "that"
                     ]
+                    outside = [t for t in outside if p_lo <= t.idx < p_hi]  # the quote's own paragraph
                     if len(outside) >= 2:
                         kind = "mixed"
                         cstart = self.doc[cs].idx
                         if self.doc[cs].lower_ == "that" and cs + 1 < ce:
                             cstart = self.doc[cs + 1].idx
-                        start = min(cstart, q.start)
+                        start = max(min(cstart, q.start), p_lo)
                         end = max(self.doc[ce - 1].idx + len(self.doc[ce - 1]), q.end)
+                        end = min(end, max(p_hi, q.end))
                 used_cues.add(cue.token.i)
             if speaker is None:
                 speaker = self.colon_lead(q, cues, last)
