@@ -10,6 +10,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from warc_helpers import warc_response
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -319,16 +320,6 @@ GERMAN_PAGE = (
 )
 
 
-def warc_record(url: str, body: bytes, content_type: str, gz: bool) -> bytes:
-    out = io.BytesIO()
-    writer = WARCWriter(out, gzip=gz)
-    headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-    writer.write_record(
-        writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
-    )
-    return out.getvalue()
-
-
 def warc_request(url: str, gz: bool) -> bytes:
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=gz)
@@ -350,12 +341,12 @@ def warc_parts(gz: bool) -> list[bytes]:
     """An English page and its request, an image, a German page, a damaged record, one more English page."""
     return (
         [
-            warc_record("https://gazette.example/a/vote", ENGLISH_PAGE.format(title="Vote next week").encode(), "text/html; charset=utf-8", gz),
+            warc_response("https://gazette.example/a/vote", ENGLISH_PAGE.format(title="Vote next week").encode(), "text/html; charset=utf-8", gz),
             warc_request("https://gazette.example/a/vote", gz),
-            warc_record("https://gazette.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(100), "image/png", gz),
-            warc_record("https://zeitung.example/bruecke", GERMAN_PAGE.encode(), "text/html", gz),
-            corrupted(warc_record("https://gazette.example/a/lost", ENGLISH_PAGE.format(title="Lost").encode(), "text/html", gz), gz),
-            warc_record("https://gazette.example/a/after", ENGLISH_PAGE.format(title="After the damage").encode(), "text/html", gz),
+            warc_response("https://gazette.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(100), "image/png", gz),
+            warc_response("https://zeitung.example/bruecke", GERMAN_PAGE.encode(), "text/html", gz),
+            corrupted(warc_response("https://gazette.example/a/lost", ENGLISH_PAGE.format(title="Lost").encode(), "text/html", gz), gz),
+            warc_response("https://gazette.example/a/after", ENGLISH_PAGE.format(title="After the damage").encode(), "text/html", gz),
         ]
     )  # fmt: skip
 

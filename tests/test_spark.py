@@ -4,7 +4,6 @@ reads in DuckDB and pandas without onrecord."""
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 import subprocess
@@ -12,8 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
+from warc_helpers import warc_response
 
 from onrecord.parquet import COLUMNS, load, read_counts
 from onrecord.pipeline import ingest
@@ -48,16 +46,6 @@ FRENCH = (
 )
 
 
-def record(url: str, body: bytes, content_type: str, gz: bool) -> bytes:
-    out = io.BytesIO()
-    writer = WARCWriter(out, gzip=gz)
-    headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-    writer.write_record(
-        writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
-    )
-    return out.getvalue()
-
-
 def page(name: str) -> bytes:
     return PAGE.format(title=f"The {name} plan", body=STORIES[name]).encode()
 
@@ -66,18 +54,20 @@ def page(name: str) -> bytes:
 def warcs(tmp_path_factory) -> Path:
     """A gzip WARC with two pages, an image, a French page and a damaged record; a plain one with one page."""
     folder = tmp_path_factory.mktemp("warcs")
-    damaged = bytearray(record("https://town.example/lost", page("ferry"), "text/html", gz=True))
+    damaged = bytearray(warc_response("https://town.example/lost", page("ferry"), "text/html", gz=True))
     damaged[20:60] = b"\x00" * 40  # inside the deflate stream
     parts = [
-        record("https://town.example/ferry", page("ferry"), "text/html; charset=utf-8", gz=True),
-        record("https://town.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png", gz=True),
-        record("https://ville.example/pont", FRENCH.encode(), "text/html", gz=True),
+        warc_response("https://town.example/ferry", page("ferry"), "text/html; charset=utf-8", gz=True),
+        warc_response(
+            "https://town.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png", gz=True
+        ),
+        warc_response("https://ville.example/pont", FRENCH.encode(), "text/html", gz=True),
         bytes(damaged),
-        record("https://town.example/rink", page("rink"), "text/html", gz=True),
+        warc_response("https://town.example/rink", page("rink"), "text/html", gz=True),
     ]
     (folder / "crawl-00001.warc.gz").write_bytes(b"".join(parts))
     (folder / "crawl-00002.warc").write_bytes(
-        record("https://town.example/trail", page("trail"), "text/html", gz=False)
+        warc_response("https://town.example/trail", page("trail"), "text/html", gz=False)
     )
     return folder
 
