@@ -28,7 +28,6 @@ from .quotes import Quote, find_quotes
 from .speakers import ArticlePeople
 from .venues import venue_for
 
-CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "parataxis")
 CLIMB_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acl")
 MAX_CUE_GAP = 12  # tokens between a quote and its cue
 SPEECH_EVENTS = {
@@ -114,18 +113,21 @@ def _source_of(cue) -> object | None:
                 if g.dep_ == "pobj":
                     return g
     if cue.pos_ in ("VERB", "AUX"):
-        # inverted order the parser missed: “…,” said Skelly / “…,” Skelly said
-        doc = cue.doc
-        order = (
-            cue.i - 1,
-            cue.i + 1,
-        )  # “…,” Skelly said before “…,” said Skelly; "tells X" names the addressee
-        for i in order[:1] if cue.lower_.startswith(("tell", "told")) else order:
-            if 0 <= i < len(doc) and _could_speak(doc[i]) and doc[i].dep_ != "pobj":
-                t = doc[i]
-                while t.dep_ == "compound" and t.head.i != t.i:
-                    t = t.head
-                return t
+        return _name_beside(cue)  # inverted order the parser missed: “…,” said Skelly
+    return None
+
+
+def _name_beside(cue, usable=lambda tok: True):
+    """The name standing right next to a reporting verb, before it first ("“…,” Skelly said"),
+    then after it ("“…,” said Skelly"); after "tells" stands the addressee, not the source."""
+    doc = cue.doc
+    order = (cue.i - 1,) if cue.lower_.startswith(("tell", "told")) else (cue.i - 1, cue.i + 1)
+    for i in order:
+        if 0 <= i < len(doc) and usable(doc[i]) and _could_speak(doc[i]) and doc[i].dep_ != "pobj":
+            t = doc[i]
+            while t.dep_ == "compound" and t.head.i != t.i:
+                t = t.head
+            return t
     return None
 
 
@@ -175,8 +177,7 @@ def _find_cues(doc, qidx, allowed_quotes: set[int], short_quotes: set[int] = fro
                 )
             ):
                 # the parser's subject is no one: take the name standing next to the verb
-                near = (doc[i] for i in (t.i + 1, t.i - 1) if 0 <= i < len(doc) and qidx[i] == -1)
-                source = next((n for n in near if _could_speak(n)), None)
+                source = _name_beside(t, lambda tok: qidx[tok.i] == -1)
             cues.append(Cue(t, source, _content_of(t)))
         elif t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to":
             pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), doc[t.i + 2])
@@ -380,12 +381,10 @@ class ArticleExtractor:
             i for i, q in enumerate(self.quotes) if len(self.text[q.inner_start : q.inner_end].split()) <= 3
         }
         cues = _find_cues(self.doc, self.qidx, set(), short)
-        linked: set[int] = set()
         last: Speaker | None = None
         last_para: int = -1
-        last_date_ctx: dict[str, tuple[int, Statement]] = {}
         used_cues: set[int] = set()
-        for qi, q in enumerate(self.quotes):
+        for q in self.quotes:
             qs, qe = self.quote_tokens(q)
             if qe <= qs:
                 continue
@@ -431,14 +430,12 @@ class ArticleExtractor:
             if speaker is None:
                 continue
             if speaker.kind == "organization" and cue is not None and self.reported(q, speaker):
-                linked.add(qi)
                 last, last_para = speaker, para
                 continue
             st = self.make(kind, start, end, speaker, cue)
             self.statements.append(st)
-            linked.add(qi)
             last, last_para = speaker, para
-        self.indirect(cues, used_cues, last_date_ctx)
+        self.indirect(cues, used_cues)
         self.statements.sort(key=lambda s: (s.start, s.end))
         return self.statements
 
@@ -466,15 +463,12 @@ class ArticleExtractor:
             added += 1
         return added
 
-    def indirect(self, cues: list[Cue], used: set[int], _ctx) -> None:
+    def indirect(self, cues: list[Cue], used: set[int]) -> None:
         for c in cues:
             if c.token.i in used or c.content is None or c.source is None:
                 continue
             cs, ce = c.content
             toks = self.doc[cs:ce]
-            if any(self.qidx[t.i] != -1 for t in toks):
-                # a complement holding a quote that picked another cue: it is still this source's
-                pass
             words = [t for t in toks if not t.is_punct]
             if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in toks):
                 continue
