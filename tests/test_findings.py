@@ -381,3 +381,28 @@ def test_idioms_give_no_shared_topic():
         ("the options in front of us were good", "Jo Ames", {"role": "Governor", "date": "2025-03"}),
     ]))  # fmt: skip
     assert findings == []
+
+
+def test_reversal_on_backing_a_candidate():
+    march = "In March, Senator Hal Brandt (R-OH) said he would never vote for Maria Delgado.\n"
+    october = "Senator Hal Brandt (R-OH) said on Friday that he will vote for Maria Delgado.\n"
+    claims, findings = run(
+        ("2026-03-10", march, [("he would never vote for Maria Delgado", "Hal Brandt", {"date": "2026-03"})]),
+        ("2026-10-17", october, [("he will vote for Maria Delgado", "Hal Brandt", {"date": "2026-10-16"})]),
+    )
+    assert [(f["type"], f["topic"]) for f in findings] == [("reversal", "backing Maria Delgado")]
+    assert [s["stance"] for s in findings[0]["sides"]] == ["against", "for"]
+
+
+def test_backing_two_people_with_one_surname_does_not_fire():
+    first = "Senator Hal Brandt said in 2020 that he would vote for Luis Delgado.\n"
+    second = "Senator Hal Brandt said on Friday that he would never vote for Maria Delgado.\n"
+    _, findings = run(
+        ("2020-05-01", first, [("he would vote for Luis Delgado", "Hal Brandt", {"date": "2020"})]),
+        (
+            "2026-10-17",
+            second,
+            [("he would never vote for Maria Delgado", "Hal Brandt", {"date": "2026-10-16"})],
+        ),
+    )
+    assert findings == []

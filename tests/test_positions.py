@@ -227,3 +227,103 @@ def test_one_stands_for_the_speakers_last_proposition():
 )
 def test_no_proposition_from_idioms_measures_and_vague_nouns(span):
     assert one(f"Ames said {span}.", span) is None, span
+
+
+@pytest.mark.parametrize(
+    "span, stance, word",
+    [
+        ("she will vote for Maria Delgado in November", "for", "vote for"),
+        ("she would never vote for Maria Delgado", "against", "never vote for"),
+        ("he did not endorse Maria Delgado", "against", "not endorse"),
+        ("he cannot allow Maria Delgado to become president", "against", "allow"),
+        ("Maria Delgado is unfit to be commander in chief", "against", "unfit"),
+        ("Maria Delgado is the superior candidate", "for", "superior"),
+        ("she decided to unendorse Maria Delgado", "against", "unendorse"),
+        ("Maria Delgado is a fraud", "against", "fraud"),
+    ],
+)
+def test_backing_a_person_is_a_proposition_with_its_stance(span, stance, word):
+    p = one(f"Whitfield said {span}.", span)
+    assert p is not None and p.label == "backing Maria Delgado" and p.prop_key == "backing|maria delgado"
+    assert p.stance == stance
+    assert any(word.split()[-1] in w for w in p.stance_words), p.stance_words
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        "if voters do not back Maria Delgado, the party loses the seat",  # a condition
+        "why would anyone vote for Maria Delgado?",  # a question
+        "the Iraq War divided the party",  # a capitalised pair is no person
+        "she backs Tom Reyes over Maria Delgado",  # only Reyes is backed
+        "Maria Delgado is not a fraud",  # denying a flaw backs nobody
+    ],
+)
+def test_backing_is_not_read_from_conditions_questions_or_non_people(span):
+    p = one(f"Whitfield said {span}.", span)
+    assert p is None or p.label != "backing Maria Delgado"
+
+
+def test_a_bare_surname_takes_the_full_name_the_article_gives():
+    text = "Maria Delgado said she was running.\nBrandt said he would support Delgado.\n"
+    sts = [
+        stmt(text, "she was running", "Maria Delgado"),
+        stmt(text, "he would support Delgado", "Hal Brandt"),
+    ]
+    got = {p.statement_id: p for p in assign_positions(sts, article_text=text)}
+    assert (got[sts[1].id].label, got[sts[1].id].stance) == ("backing Maria Delgado", "for")
+
+
+def test_a_place_is_not_taken_for_a_surname_a_headline_pairs_it_with():
+    text = "Reports on Knew Benghazi\nBrandt said we need to support Benghazi.\n"
+    st = stmt(text, "we need to support Benghazi", "Hal Brandt")
+    assert all(not p.prop_key.startswith("backing|") for p in assign_positions([st], article_text=text))
+
+
+def test_a_surname_two_people_share_is_not_resolved_by_guesswork():
+    text = (
+        "Maria Delgado and her brother Luis Delgado spoke on Monday.\nBrandt said he would support Delgado.\n"
+    )
+    st = stmt(text, "he would support Delgado", "Hal Brandt")
+    assert all(p.label != "backing Maria Delgado" for p in assign_positions([st], article_text=text))
+
+
+def test_backing_oneself_takes_no_position():
+    text = "Maria Delgado said voters should elect Maria Delgado.\n"
+    st = stmt(text, "voters should elect Maria Delgado", "Maria Delgado")
+    assert all(not p.prop_key.startswith("backing|") for p in assign_positions([st], article_text=text))
+
+
+@pytest.mark.parametrize("cue, stance", [("vowed", "for"), ("declined", "against"), ("said", "none")])
+def test_a_reporting_verb_carries_the_stance_of_a_bare_to_clause(cue, stance):
+    text = f"Mayor Hal Brandt {cue} to close the Eastside library branch.\n"
+    st = stmt(text, "to close the Eastside library branch", "Hal Brandt", cue=cue)
+    (p,) = assign_positions([st])
+    assert p.stance == stance
+
+
+@pytest.mark.parametrize(
+    "sentence, span, kind, stance",
+    [
+        ("Whitfield said they support Maria Delgado.", "they support Maria Delgado", "indirect", None),
+        ("Whitfield said Tom Reyes will endorse Maria Delgado.", "Tom Reyes will endorse Maria Delgado",
+         "indirect", None),
+        ("“He will back Maria Delgado,” Whitfield said.", "He will back Maria Delgado", "direct", None),
+        ("Whitfield said she will back Maria Delgado.", "she will back Maria Delgado", "indirect", "for"),
+        ("“I will back Maria Delgado,” Whitfield said.", "I will back Maria Delgado", "direct", "for"),
+        ("Whitfield refused to endorse Maria Delgado.", "to endorse Maria Delgado", "indirect", "against"),
+        ("Whitfield urged voters to elect Maria Delgado.", "to elect Maria Delgado", "indirect", "for"),
+        ("Whitfield said the ads were designed to help elect Maria Delgado.",
+         "the ads were designed to help elect Maria Delgado", "indirect", None),
+        ("Whitfield said she might vote for Maria Delgado.", "she might vote for Maria Delgado", "indirect",
+         "open"),
+        ("Whitfield said not voting for Tom Reyes does not mean voting for Maria Delgado.",
+         "not voting for Tom Reyes does not mean voting for Maria Delgado", "indirect", None),
+        ("Whitfield said the perception that Maria Delgado is corrupt was unfair.",
+         "the perception that Maria Delgado is corrupt was unfair", "indirect", None),
+    ],
+)  # fmt: skip
+def test_backing_is_the_speakers_own_only(sentence, span, kind, stance):
+    (p,), _ = positions(sentence, (span, "Dana Whitfield", {"kind": kind}))
+    got = p.stance if p is not None and p.label == "backing Maria Delgado" else None
+    assert got == stance

@@ -53,7 +53,7 @@ class ReaderStance:
             sentence=row["sentence"],
             sentence_start=row["sentence_start"],
         )
-        found = assign_positions([st], nlp=self.nlp)
+        found = assign_positions([st], nlp=self.nlp, article_text=row["article"])
         return found[0].stance if found else "none"
 
 
@@ -80,7 +80,7 @@ def load_rows(path: Path, nlp) -> list[dict]:
         article = articles[aid]
         if not 0 <= row["start"] < row["end"] <= len(article):
             raise ValueError(f"line {n}: span {row['start']}-{row['end']} is outside {aid}")
-        row["text"] = article[row["start"] : row["end"]]
+        row["text"], row["article"] = article[row["start"] : row["end"]], article
         row["sentence"], row["sentence_start"] = sentence_of(nlp, article, row["start"], row["end"])
         rows.append(row)
     return rows

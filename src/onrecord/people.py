@@ -91,7 +91,7 @@ def _tokens(name: str) -> list[str]:
     return name.replace("\u00a0", " ").split()
 
 
-def _is_title(token: str) -> bool:
+def is_title(token: str) -> bool:
     t = token.lower().strip(",")
     return t.rstrip(".") in TITLE_WORDS or t in TITLE_WORDS or t.startswith(("then-", "ex-", "former-"))
 
@@ -101,7 +101,7 @@ def split_title(name: str) -> tuple[str | None, str]:
     last title word, so "Texas Gov. Greg Abbott" loses "Texas" too. A name that is all title
     ("the president") is returned whole: it is a description, not a name."""
     tokens = _tokens(name.strip())
-    last = max((i for i, t in enumerate(tokens) if _is_title(t)), default=-1)
+    last = max((i for i, t in enumerate(tokens) if is_title(t)), default=-1)
     if last < 0 or last == len(tokens) - 1:
         return None, " ".join(tokens)
     title = " ".join(tokens[: last + 1]).strip(", ")
@@ -170,7 +170,7 @@ def name_forms(speaker: Speaker) -> list[str]:
         if (
             key
             and looks_like_name(form)
-            and (org or not all(map(_is_title, form.split())))
+            and (org or not all(map(is_title, form.split())))
             and key not in seen
         ):
             seen[key] = form

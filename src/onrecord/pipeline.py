@@ -223,7 +223,9 @@ class _Run:
             from onrecord.findings.ledger import record_article
             from onrecord.positions import assign_positions
 
-            positions = assign_positions(statements)  # sets topic and stance before they are stored
+            positions = assign_positions(
+                statements, article_text=article.text
+            )  # sets topic and stance before they are stored
 
             def then(person_ids):
                 record_article(self.ledger, statements, positions, article.published, person_ids, self.people)

@@ -51,7 +51,7 @@ def rebuild(ledger, people: list[dict] | None = None, nlp=None) -> int:
     ledger.clear_derived()
     for article, rows in ledger.iter_article_statements():
         statements = [_statement(r) for r in rows]
-        positions = assign_positions(statements, nlp=nlp)
+        positions = assign_positions(statements, nlp=nlp, article_text=article["text"])
         ledger.set_positions([(st.id, st.topic, st.stance) for st in statements])
         record_article(ledger, statements, positions, article["published"],
                        {r["id"]: r["person_id"] for r in rows}, people)  # fmt: skip

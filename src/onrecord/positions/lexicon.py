@@ -102,7 +102,12 @@ ACTIONS = {
     "expand": "expansion", "expansion": "expansion", "privatize": "privatization",
     "privatization": "privatization", "extend": "extension", "extension": "extension",
     "build": "construction", "construction": "construction", "freeze": "freeze", "sell": "sale", "sale": "sale",
+    "release": "release", "disclose": "release", "disclosure": "release", "publish": "release",
 }  # fmt: skip
+# reporting verbs that commit the speaker to the action their "to" clause names ("vowed to close
+# it", "urged Congress to repeal it") or refuse it ("declined to release them"), as stems
+COMMIT_CUES = ("call", "pledg", "vow", "agree", "urg", "promis", "threat", "propos", "demand", "offer")
+REFUSE_CUES = ("refus", "declin", "reject")
 # instruments a policy sets on something: like actions, they take their object from a compound
 # ("gas tax holiday", "rent cap"), so they never merge with the action on the same object
 INSTRUMENTS = {

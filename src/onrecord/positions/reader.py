@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 from ..model import Statement
+from .candidates import Backing, find_backing, known_names, name_key
+from .lexicon import COMMIT_CUES, REFUSE_CUES
 from .places import place_key
 from .propositions import Mention, anaphor, complete, find_mentions
 from .stance import clause_ids, read_stance, render_words
@@ -44,6 +46,7 @@ class _Slot:
     hi: int
     mention: Mention | None = None
     how: str = "own"
+    backing: Backing | None = None
 
 
 def _locate(st: Statement) -> tuple[str, int]:
@@ -58,9 +61,12 @@ def _locate(st: Statement) -> tuple[str, int]:
     return st.text, 0
 
 
-def assign_positions(statements: list[Statement], nlp=None, backend=None) -> list[Position]:
+def assign_positions(
+    statements: list[Statement], nlp=None, backend=None, article_text: str | None = None
+) -> list[Position]:
     """Positions for one article's statements; sets `topic`/`stance` on those that take one.
-    `backend` (see backends.py) re-reads the stance of each statement toward its proposition."""
+    `backend` (see backends.py) re-reads the stance of each statement toward its proposition;
+    `article_text` lets a bare surname ("vote for Clinton") find the full name the article gives."""
     if not statements:
         return []
     nlp = nlp or load_position_nlp()
@@ -73,7 +79,19 @@ def assign_positions(statements: list[Statement], nlp=None, backend=None) -> lis
     pool: list[Mention] = []
     for doc in docs.values():
         pool.extend(find_mentions(doc))
+    people = known_names(
+        [st.speaker.name for st in statements if st.speaker.kind == "person"]
+        + [e.text for doc in docs.values() for e in doc.ents if e.label_ == "PERSON"],
+        article_text,
+    )
     for slot in slots:
+        slot.backing = find_backing(
+            slot.doc, slot.lo, slot.hi, people, slot.st.speaker.name, slot.st.kind == "direct"
+        )
+        if slot.backing is not None and name_key(slot.backing.name) == name_key(slot.st.speaker.name):
+            slot.backing = None  # backing oneself is campaigning, not a position
+        if slot.backing is not None:
+            continue
         own = [complete(m, pool) for m in find_mentions(slot.doc, slot.lo, slot.hi)]
         own = [m for m in own if m.placed]  # "the deal", "negotiations": about nothing a reader can place
         if own:
@@ -81,7 +99,7 @@ def assign_positions(statements: list[Statement], nlp=None, backend=None) -> lis
             slot.how = "completed" if slot.mention.completed_from else "own"
     order = sorted(slots, key=lambda s: s.st.start)
     for k, slot in enumerate(order):
-        kind = anaphor(slot.doc, slot.lo, slot.hi) if slot.mention is None else None
+        kind = anaphor(slot.doc, slot.lo, slot.hi) if slot.mention is None and slot.backing is None else None
         if kind:
             _antecedent(slot, kind, order[:k], pool)
     out = []
@@ -117,11 +135,20 @@ def _antecedent(slot: _Slot, kind: str, before: list[_Slot], pool: list[Mention]
 
 def _position(slot: _Slot) -> Position | None:
     doc, lo, hi, m = slot.doc, slot.lo, slot.hi, slot.mention
+    if slot.backing is not None:
+        b = slot.backing
+        key = "backing|" + name_key(b.name)
+        return Position(slot.st.id, key, f"backing {b.name}", b.stance, render_words(doc, b.words))
     ids = {t.i for t in doc if lo <= t.idx < hi}
     if m is not None and slot.how in ("own", "completed"):
         ids = clause_ids(doc, m.head, lo, hi)
         stance, idx = read_stance(doc, ids, m.head, m.negation)
-        return Position(slot.st.id, m.key, m.label, stance, render_words(doc, idx), slot.how)
+        words = render_words(doc, idx)
+        if _asks(doc[m.head]):
+            stance, words = "none", []
+        elif stance == "none" and (by_cue := _cue_stance(slot.st)):
+            stance, words = by_cue, [slot.st.cue]
+        return Position(slot.st.id, m.key, m.label, stance, words, slot.how)
     if m is not None:
         stance, idx = read_stance(doc, ids)
         return Position(slot.st.id, m.key, m.label, stance, render_words(doc, idx), slot.how)
@@ -133,6 +160,22 @@ def _position(slot: _Slot) -> Position | None:
         return None
     key = "about|" + "+".join(sorted(places))
     return Position(slot.st.id, key, " and ".join(places), stance, render_words(doc, idx), "about", True)
+
+
+def _asks(tok) -> bool:
+    """A question takes no position, even "why won't he release them?"."""
+    return tok.sent.text.rstrip(" \"'”’").endswith("?")
+
+
+def _cue_stance(st: Statement) -> str | None:
+    """ "vowed to close it", "declined to release them": the reporting verb carries the stance of
+    a bare "to" clause."""
+    cue = (st.cue or "").lower()
+    if not cue or not st.text.lstrip().lower().startswith("to "):
+        return None
+    if cue.startswith(COMMIT_CUES):
+        return "for"
+    return "against" if cue.startswith(REFUSE_CUES) else None
 
 
 def _places(doc, lo: int, hi: int) -> list[str]:

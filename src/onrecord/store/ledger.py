@@ -633,7 +633,7 @@ class LedgerCore:
     def iter_article_statements(self) -> Iterator[tuple[dict, list[dict]]]:
         """(article, its statement rows with speaker fields) in ingest order, originals only."""
         articles = self._all(
-            "SELECT id, published FROM articles WHERE duplicate_of IS NULL ORDER BY ingested_at, id"
+            "SELECT id, published, text FROM articles WHERE duplicate_of IS NULL ORDER BY ingested_at, id"
         )
         for a in articles:
             rows = self._all(

@@ -1,0 +1,295 @@
+"""Backing a person: "I will vote for Donald Trump", "he would never vote for Clinton", "cannot
+allow Hillary Clinton to become president", "unfit to be commander in chief".
+
+Campaign coverage takes most of its positions on people, not on policies, and a politician who
+refused to back a nominee and later endorses him has changed his story as surely as one who flips
+on a tariff. The proposition is "backing <full name>": the stance comes from the verb of support
+that takes the person as its object, read with its negation, so the reading is explainable ("would
+never vote for"). Only a full name keys a proposition (a bare "Clinton" is completed from the
+article, and stays unread where the article names two Clintons), so two people with one surname
+never share one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..extract.cues import is_speech_verb
+from ..people import is_title, normalize_name, strip_title
+from .lexicon import PLACES
+
+# verb lemma -> stance toward its object (or toward the object of its "for")
+BACKING_VERBS = {
+    "support": "for", "back": "for", "endorse": "for", "elect": "for", "reelect": "for", "re-elect": "for",
+    "vote": "for", "campaign": "for", "nominate": "for", "unendorse": "against", "oppose": "against",
+    "disavow": "against", "repudiate": "against", "defeat": "against",
+}  # fmt: skip
+# what a backed person becomes: "allow Clinton to become president", "help Trump win"
+OUTCOMES = {"become", "win", "be", "take", "lead", "occupy"}
+OUTCOME_WANTED = {"allow": "for", "let": "for", "want": "for", "help": "for", "see": "for", "need": "for",
+                  "stop": "against", "prevent": "against", "block": "against"}  # fmt: skip
+OFFICE_WORDS = {
+    "president",
+    "presidency",
+    "commander",
+    "chief",
+    "office",
+    "election",
+    "white",
+    "house",
+    "nominee",
+}
+# "X is unfit to be commander in chief", "the superior candidate"
+FITNESS = {"fit": "for", "qualified": "for", "ready": "for", "unfit": "against", "unqualified": "against",
+           "superior": "for", "better": "for", "best": "for"}  # fmt: skip
+# verbs whose "-ing" complement is their subject's own act ("continue supporting her")
+ASPECT = {"continue", "keep", "start", "begin", "stop", "quit", "consider", "resume"}
+# verbs outside a statement that make its subject-less backing the speaker's own ("vowed to back")
+COMMITTING = {
+    "vow",
+    "pledge",
+    "promise",
+    "decide",
+    "plan",
+    "urge",
+    "call",
+    "ask",
+    "encourage",
+    "refuse",
+    "decline",
+}
+# what, said of a candidate, disqualifies them in the speaker's eyes ("X is a fraud", "X is unfit")
+DISQUALIFYING = {
+    "unfit", "unqualified", "disqualified", "fraud", "liar", "con", "disaster", "dangerous", "danger",
+    "menace", "incompetent", "clueless", "bigot", "racist", "demagogue", "unstable", "corrupt", "crook",
+}  # fmt: skip
+FITNESS_NOUNS = {"president", "commander", "candidate", "nominee", "choice", "leader"}
+
+
+@dataclass
+class Backing:
+    name: str  # the person's full name as the article gives it
+    stance: str  # for | against
+    words: list[int]  # token indices that carried it
+    head: int  # the person's token
+
+
+def full_name(text: str) -> str:
+    """'Mr. Donald J. Trump' -> 'Donald Trump': titles and middle initials are not part of the key."""
+    words = strip_title(text.replace("’s", "").replace("'s", "")).split()
+    kept = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and len(w.rstrip(".")) <= 1)]
+    return " ".join(kept)
+
+
+def name_key(name: str) -> str:
+    return normalize_name(full_name(name))
+
+
+def resolve(name: str, known: KnownNames) -> str | None:
+    """A full name for the person: as written, or the full name the article gives that surname,
+    when one clearly dominates ("Clinton" in a story naming Hillary Clinton ten times and Bill once)."""
+    name = full_name(name)
+    if len(name.split()) >= 2:
+        return name
+    ranked = known.get(normalize_name(name), Counter()).most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)? (?:[A-Z][a-z]*[’'])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+
+
+class KnownNames(dict):
+    """Surname key -> Counter of the full names the article gives it; `confirmed` holds the surnames
+    of speakers and PERSON entities, as against capitalised pairs that only look like names."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.confirmed: set[str] = set()
+
+
+def known_names(names: list[str], text: str | None = None) -> KnownNames:
+    """The speakers, the parsed sentences' PERSON entities and capitalised pairs in the whole text
+    whose first word the article never writes in lower case (cheap; a pair that is still no name,
+    "Election Day", matters only if someone backs a bare "Day")."""
+    common = set(re.findall(r"\b[a-z]+\b", text or ""))  # "Knew" in a headline is no given name
+    pairs = [p for p in FULL_NAME.findall(text or "") if p.split()[0].lower() not in common]
+    out = KnownNames()
+    for n, raw in enumerate([*names, *pairs]):
+        words = full_name(raw).split()
+        if len(words) >= 2 and not is_title(words[0]) and words[0].lower() not in PLACES:
+            key = normalize_name(words[-1])
+            out.setdefault(key, Counter())[" ".join(words)] += 1
+            if n < len(names):
+                out.confirmed.add(key)
+    return out
+
+
+def _neg(tok) -> int | None:
+    """The negation on a verb or on any verb it complements ("wasn't going to back", "can't allow",
+    "refused to endorse")."""
+    while True:
+        neg = next((c.i for c in tok.children if c.dep_ == "neg"), None)
+        if neg is None and tok.lemma_.lower() in ("refuse", "decline"):
+            neg = tok.i  # "refused to endorse him"
+        if neg is not None or tok.dep_ not in ("xcomp", "aux", "conj") or tok.head.i == tok.i:
+            return neg
+        tok = tok.head
+
+
+def _auxes(tok):
+    """The auxiliaries of a verb and of the verbs it complements ("could end up voting")."""
+    while True:
+        yield from (c for c in tok.children if c.dep_ == "aux")
+        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
+            return
+        tok = tok.head
+
+
+def _hypothetical(tok) -> bool:
+    """Inside an 'if' clause or a question: a condition or a query, not a position."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ == "advcl" and any(c.lower_ in ("if", "unless", "whether") for c in t.children):
+            return True
+        t = t.head
+    return False
+
+
+def _speaker_is(subj, speaker: str, direct: bool) -> bool:
+    """Whether a subject is the speaker: "I"/"we", or in reported speech "he"/"she" ("he said he
+    would vote for her") or the speaker's own name. "They support Clinton", "Beck will endorse
+    Cruz" report someone else's backing, which is no position of the speaker's."""
+    low = subj.lower_
+    if low in ("i", "we"):
+        return True
+    if low in ("he", "she"):
+        return not direct
+    if subj.pos_ == "PROPN":
+        return normalize_name(subj.text) in normalize_name(speaker).split()
+    return False
+
+
+def _holder_ok(verb, lo: int, hi: int, speaker: str, direct: bool) -> bool:
+    """The speaker holds what the verb says: its subject (through "going to back", "and back",
+    "said ... would") is the speaker, or it has none inside the statement because the reporting
+    verb governs it ("urged voters to back her")."""
+    v = verb
+    while True:
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return _speaker_is(subj, speaker, direct)
+        if v.tag_ == "VBG" and not any(c.dep_ == "aux" for c in v.children):
+            if not (v.dep_ == "xcomp" and v.head.lemma_.lower() in ASPECT):
+                return False  # "not voting for Trump does not mean voting for Clinton": a supposition
+        if v.dep_ in ("xcomp", "conj", "ccomp") and v.head.i != v.i:
+            v = v.head
+            if not (lo <= v.idx < hi):  # the reporting verb: "urged voters to back her"
+                return is_speech_verb(v) or v.lemma_.lower() in COMMITTING
+            continue
+        return v.dep_ == "ROOT" and any(c.lower_ == "to" and c.dep_ == "aux" for c in v.children)
+
+
+def _verb_backing(person):
+    """(verb, stance) when the person is what a verb of backing acts on."""
+    head = person.head
+    if person.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ("vote", "campaign"):
+        return head.head, BACKING_VERBS[head.head.lemma_.lower()]
+    if person.dep_ == "dobj" and head.pos_ == "VERB":
+        stance = BACKING_VERBS.get(head.lemma_.lower()) or BACKING_VERBS.get(head.lower_)
+        if stance and head.lemma_.lower() not in ("vote", "campaign"):
+            return head, stance
+    if person.dep_ == "nsubj" and head.lemma_.lower() in OUTCOMES:
+        office = any(t.lower_ in OFFICE_WORDS for t in head.subtree)
+        gov = head.head
+        if office and head.dep_ in ("ccomp", "xcomp") and gov.lemma_.lower() in OUTCOME_WANTED:
+            return gov, OUTCOME_WANTED[gov.lemma_.lower()]
+    return None
+
+
+def _fitness(person):
+    """(word, stance) for 'X is unfit to be commander in chief', 'X is the superior candidate',
+    'X is a fraud': a judgment of the person as a candidate, not of one of their acts."""
+    head = person.head
+    if person.dep_ != "nsubj" or head.lemma_ != "be" or head.dep_ not in ("ROOT", "ccomp", "conj"):
+        return None  # "the perception that Trump is racist" reports a view, it does not hold it
+    for c in head.children:
+        if c.dep_ not in ("acomp", "attr"):
+            continue
+        if c.lower_ in DISQUALIFYING or c.lemma_.lower() in DISQUALIFYING:
+            return c, "against"
+        if c.dep_ == "acomp" and c.lower_ in FITNESS and c.lower_ not in ("better", "best", "superior"):
+            if any(t.lower_ in OFFICE_WORDS | FITNESS_NOUNS for t in c.subtree if t.i != c.i):
+                return c, FITNESS[c.lower_]
+        if c.dep_ == "attr" and c.lemma_.lower() in FITNESS_NOUNS:
+            adj = next((a for a in c.subtree if a.lower_ in FITNESS and a.dep_ == "amod"), None)
+            if adj is not None:
+                return adj, FITNESS[adj.lower_]
+    return None
+
+
+def _people(doc, lo: int, hi: int, known: KnownNames):
+    """(name text, head token) of the people named in [lo, hi): PERSON entities, and bare surnames
+    the small model tags otherwise ("Trump" as an organization) that the article gives a full name."""
+    seen: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and lo <= ent.start_char < hi:
+            seen.update(t.i for t in ent)
+            yield ent.text, ent.root
+    for tok in doc:
+        if tok.i in seen or tok.pos_ not in ("PROPN", "ADJ", "NOUN") or not (lo <= tok.idx < hi):
+            continue
+        key = normalize_name(tok.text)
+        bare = tok.text[:1].isupper() and not any(c.dep_ == "compound" for c in tok.children)
+        if not bare or tok.dep_ == "compound" or tok.lower_ in PLACES or key not in known:
+            continue
+        if tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "EVENT") and key not in known.confirmed:
+            continue  # "support Benghazi": a place, whatever a headline's "Knew Benghazi" suggests
+        yield tok.text, tok
+
+
+def find_backing(
+    doc, lo: int, hi: int, known: KnownNames, speaker: str = "", direct: bool = False
+) -> Backing | None:
+    """The first person the statement [lo, hi) backs or refuses to back, as its speaker's own position."""
+    if doc.text[lo:hi].rstrip(" \"'”’").endswith("?"):
+        return None
+    for text, person in _people(doc, lo, hi, known):
+        target = person.head if person.dep_ == "appos" else person  # "the nominee, Donald Trump"
+        verb = _verb_backing(target)
+        fit = None if verb else _fitness(target)
+        if verb is None and fit is None:
+            continue
+        cue, stance = verb or fit
+        judged = target.head if fit else cue  # "X is unfit": whose judgment is the "is"
+        if fit and judged.dep_ == "ccomp" and lo <= judged.head.idx < hi:
+            if not _holder_ok(judged.head, lo, hi, speaker, direct):
+                continue  # "getting Republicans to say Trump is unfit"
+        elif verb and not _holder_ok(judged, lo, hi, speaker, direct):
+            continue
+        between = doc[min(cue.i, person.i) : max(cue.i, person.i)]
+        if (
+            not (lo <= cue.idx < hi)
+            or _hypothetical(cue)
+            or any(t.lower_ in ("over", "than") for t in between)
+        ):
+            continue  # "backs Trump over Clinton": the parse may hang Clinton on "backs"
+        name = resolve(text, known)
+        if name is None:
+            continue
+        neg = _neg(cue) if verb else _neg(cue) or _neg(target.head)
+        if neg is not None and stance == "against":
+            continue  # "did not oppose him" is no backing either
+        if neg is not None:
+            stance = "against"
+        elif verb and any(a.lower_ in ("might", "may", "could") for a in _auxes(cue)):
+            stance = "open"  # "he might vote for Clinton"
+        words = (
+            {cue.i, *range(min(cue.i, person.i), max(cue.i, person.i) + 1)} if cue.i < person.i else {cue.i}
+        )
+        words |= {person.i} | ({neg} if neg is not None else set())
+        return Backing(name, stance, sorted(words), person.i)
+    return None
