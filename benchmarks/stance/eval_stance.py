@@ -51,12 +51,13 @@ def evaluate(backend, rows: list[dict]) -> dict:
 
 
 def main() -> int:
-    from onrecord.positions.backends import ChatStance, LexicalStance
+    from onrecord.positions.backends import ChatStance, EmbeddingStance, LexicalStance
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(HERE / "sentences.jsonl"))
     ap.add_argument("--chat-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1")
     ap.add_argument("--model", default="llama3.1")
+    ap.add_argument("--embed", action="store_true", help="also the embed backend (needs the embed extra)")
     args = ap.parse_args()
     try:
         rows = [json.loads(line) for line in open(args.data, encoding="utf-8") if line.strip()]
@@ -64,6 +65,8 @@ def main() -> int:
         print(f"cannot read {args.data}: {e}", file=sys.stderr)
         return 2
     backends = [LexicalStance()]
+    if args.embed:
+        backends.append(EmbeddingStance())
     if args.chat_url:
         backends.append(ChatStance(args.chat_url, args.model, fallback=LexicalStance()))
     for b in backends:

@@ -48,6 +48,41 @@ PeopleFile = Annotated[
     ),
 ]
 
+Stance = Annotated[
+    str,
+    typer.Option(
+        "--stance",
+        help="Stance backend: lexical (default, offline), embed (lexical, then a MiniLM sentence encoder "
+        "where it reads no stance; needs the embed extra), chat (an OpenAI-compatible endpoint)",
+    ),
+]
+StanceUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--stance-url",
+        envvar="ONRECORD_STANCE_URL",
+        help="Chat endpoint, e.g. http://127.0.0.1:11434/v1 (key from $ONRECORD_STANCE_KEY)",
+    ),
+]
+StanceModel = Annotated[
+    str | None, typer.Option("--stance-model", envvar="ONRECORD_STANCE_MODEL", help="Chat model name")
+]
+Encoder = Annotated[
+    str | None,
+    typer.Option(
+        "--encoder", envvar="ONRECORD_ENCODER", help="Local all-MiniLM-L6-v2 folder for --stance embed"
+    ),
+]
+
+
+def stance_backend(kind: str, url: str | None, model: str | None, encoder: str | None):
+    from onrecord.positions.backends import make_backend
+
+    try:
+        return make_backend(kind, url=url, model=model, encoder=encoder)
+    except (ValueError, RuntimeError) as e:
+        fail(str(e))
+
 
 def load_people(path: Path | None) -> list[dict] | None:
     if path is None:
@@ -93,6 +128,10 @@ def ingest(
     ] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet name for inputs that carry none")] = None,
     people_file: PeopleFile = None,
+    stance: Stance = "lexical",
+    stance_url: StanceUrl = None,
+    stance_model: StanceModel = None,
+    encoder: Encoder = None,
 ) -> None:
     """Read articles into the ledger. Articles already there are skipped, so re-running is safe."""
     from onrecord.pipeline import ingest as run_ingest
@@ -102,6 +141,7 @@ def ingest(
         raise typer.BadParameter(
             f"cannot read the date {published!r}; use YYYY-MM-DD", param_hint="--published"
         )
+    backend = stance_backend(stance, stance_url, stance_model, encoder)
     people_records = load_people(people_file)
     ledger = open_db(db, must_exist=False)
     if people_records:
@@ -140,6 +180,7 @@ def ingest(
             outlet=outlet,
             progress=progress,
             people=people_records,
+            stance=backend,
         )
     out.print(
         f"read {report.read} articles in {report.seconds:.1f} s ({report.articles_per_second:.1f} articles/s): "
@@ -337,15 +378,21 @@ def people_file_cmd(
 def refind(
     db: Db = DEFAULT_DB,
     people_file: PeopleFile = None,
+    stance: Stance = "lexical",
+    stance_url: StanceUrl = None,
+    stance_model: StanceModel = None,
+    encoder: Encoder = None,
 ) -> None:
-    """Recompute positions and findings over the whole ledger (after editing a people file)."""
+    """Recompute positions and findings over the whole ledger (after editing a people file, or to
+    read stance with another backend)."""
     from onrecord.findings.ledger import rebuild
 
+    backend = stance_backend(stance, stance_url, stance_model, encoder)
     records = load_people(people_file)
     with open_db(db) as ledger:
         if records:
             ledger.import_people(records)
-        n = rebuild(ledger, people=records)
+        n = rebuild(ledger, people=records, backend=backend)
     out.print(f"{n} findings")
 
 

@@ -65,17 +65,20 @@ def ingest(
     extract: Extractor | None = None,
     findings: bool = True,
     people: list[dict] | None = None,
+    stance=None,
 ) -> IngestReport:
     """Read files and folders into `ledger`. `published`/`outlet` fill in what inputs lack; a
-    `published` that is not a date raises ValueError before anything is read."""
+    `published` that is not a date raises ValueError before anything is read. `stance` is a backend
+    from `positions.backends` (None: the default reading)."""
     from onrecord.sources import normalize_date
 
     if published and normalize_date(published) is None:
         raise ValueError(f"cannot read the date {published!r}; use YYYY-MM-DD")
     items = _read_all(paths, published, outlet)
     return ingest_items(
-        items, ledger, nlp=nlp, progress=progress, extract=extract, findings=findings, people=people
-    )
+        items, ledger, nlp=nlp, progress=progress, extract=extract, findings=findings, people=people,
+        stance=stance,
+    )  # fmt: skip
 
 
 def ingest_items(
@@ -86,11 +89,12 @@ def ingest_items(
     extract: Extractor | None = None,
     findings: bool = True,
     people: list[dict] | None = None,
+    stance=None,
 ) -> IngestReport:
     """Articles (and problems) from any reader into `ledger`, as one logged run. `extract` replaces
     the spaCy extractor (tests, other models); it must yield each article it takes, in order.
     With `findings`, each article's positions and findings are derived and stored with it."""
-    run = _Run(ledger, progress or (lambda report: None), findings, people)
+    run = _Run(ledger, progress or (lambda report: None), findings, people, stance)
     if extract is None:
         from onrecord.extract import extract_many
 
@@ -125,11 +129,17 @@ class _Run:
     failure can be pinned on one article and same-batch copies of a story are still caught."""
 
     def __init__(
-        self, ledger, progress: Callable[[IngestReport], None], findings: bool, people: list[dict] | None
+        self,
+        ledger,
+        progress: Callable[[IngestReport], None],
+        findings: bool,
+        people: list[dict] | None,
+        stance=None,
     ):
         self.ledger = ledger
         self.findings = findings  # derive positions and findings as each article is stored
         self.people = people  # people-file records: aliases and sides
+        self.stance = stance  # a stance backend, or None for the default reading
         self.progress = progress
         self.report = IngestReport()
         # handed to the extractor, not yet stored, in order; with `stored` at the duplicate check
@@ -223,9 +233,8 @@ class _Run:
             from onrecord.findings.ledger import record_article
             from onrecord.positions import assign_positions
 
-            positions = assign_positions(
-                statements, article_text=article.text
-            )  # sets topic and stance before they are stored
+            # sets topic and stance before they are stored
+            positions = assign_positions(statements, backend=self.stance, article_text=article.text)
 
             def then(person_ids):
                 record_article(self.ledger, statements, positions, article.published, person_ids, self.people)

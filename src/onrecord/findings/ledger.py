@@ -45,13 +45,13 @@ def record_article(
     return up.findings + merged
 
 
-def rebuild(ledger, people: list[dict] | None = None, nlp=None) -> int:
+def rebuild(ledger, people: list[dict] | None = None, nlp=None, backend=None) -> int:
     """Recompute positions, claims and findings for the whole ledger, article by article in
     ingest order (the order an incremental run would have seen them). Returns the finding count."""
     ledger.clear_derived()
     for article, rows in ledger.iter_article_statements():
         statements = [_statement(r) for r in rows]
-        positions = assign_positions(statements, nlp=nlp, article_text=article["text"])
+        positions = assign_positions(statements, nlp=nlp, backend=backend, article_text=article["text"])
         ledger.set_positions([(st.id, st.topic, st.stance) for st in statements])
         record_article(ledger, statements, positions, article["published"],
                        {r["id"]: r["person_id"] for r in rows}, people)  # fmt: skip

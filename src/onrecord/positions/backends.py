@@ -1,13 +1,17 @@
 """Stance backends behind one interface: `stance(text, topic) -> (stance, words)`.
 
-The default reads negation and modality with spaCy (offline, CPU). `ChatStance` asks any
+The default reads negation and modality with spaCy (offline, CPU). `EmbeddingStance` keeps that
+reading and, where it finds no stance, asks a sentence encoder whether the statement sits nearer
+"I support <topic>" or "I oppose <topic>" (offline, the `embed` extra). `ChatStance` asks any
 OpenAI-compatible chat endpoint (a local Ollama or vLLM server) and keeps the lexical reading when
 the endpoint fails or answers out of format, so one bad reply never stops an ingest.
+`make_backend` builds one from the CLI's options.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import urllib.request
 from typing import Protocol
@@ -38,6 +42,39 @@ class LexicalStance:
         )
         found = assign_positions([st], nlp=self.nlp)
         return (found[0].stance, found[0].stance_words) if found else ("none", [])
+
+
+class EmbeddingStance:
+    """The lexical reading first; where it says "none", the encoder's nearer pole, when the
+    statement is about the topic at all. The lexical words still explain the calls they make; an
+    encoder call has no words, so the finding shows the whole statement as its evidence.
+
+    `margin` and `relevance` were set on the 48 sentences of benchmarks/stance/sentences.jsonl,
+    never on the PolNeAR statements the backend is measured on."""
+
+    name = "embed"
+    refines = True  # in assign_positions it only reads what the default reading left at "none"
+
+    def __init__(self, encoder=None, margin: float = 0.02, relevance: float = 0.2, fallback=None) -> None:
+        from .embed import MiniLMEncoder
+
+        self.encoder = encoder or MiniLMEncoder()
+        self.margin, self.relevance = margin, relevance
+        self.fallback = fallback or LexicalStance()
+        self.poles: dict[str, object] = {}  # topic -> its "support", "oppose" and bare vectors
+
+    def stance(self, text: str, topic: str | None) -> tuple[str, list[str]]:
+        stance, words = self.fallback.stance(text, topic)
+        if stance != "none" or not topic:
+            return stance, words
+        if topic not in self.poles:
+            self.poles[topic] = self.encoder.encode([f"I support {topic}.", f"I oppose {topic}.", topic])
+        pro, con, about = self.poles[topic]
+        (said,) = self.encoder.encode([text])
+        if float(said @ about) < self.relevance:
+            return "none", []
+        lean = float(said @ pro) - float(said @ con)
+        return ("for" if lean > self.margin else "against" if lean < -self.margin else "none"), []
 
 
 PROMPT = (
@@ -94,3 +131,24 @@ class ChatStance:
             pass
         self.failures += 1
         return self.fallback.stance(text, topic) if self.fallback else ("none", [])
+
+
+BACKENDS = ("lexical", "embed", "chat")
+
+
+def make_backend(
+    kind: str = "lexical", url: str | None = None, model: str | None = None, encoder: str | None = None
+) -> StanceBackend | None:
+    """The backend the CLI names; None for the default, which `assign_positions` runs itself.
+    Raises ValueError for a chat backend without an endpoint, RuntimeError when the encoder is missing."""
+    if kind == "lexical":
+        return None
+    if kind == "embed":
+        from .embed import MiniLMEncoder
+
+        return EmbeddingStance(MiniLMEncoder(encoder))
+    if kind == "chat":
+        if not url or not model:
+            raise ValueError("the chat backend needs --stance-url and --stance-model")
+        return ChatStance(url, model, api_key=os.environ.get("ONRECORD_STANCE_KEY"), fallback=LexicalStance())
+    raise ValueError(f"unknown stance backend {kind!r}: use one of {', '.join(BACKENDS)}")

@@ -105,7 +105,8 @@ def assign_positions(
     out = []
     for slot in slots:
         pos = _position(slot)
-        if pos is not None and backend is not None:
+        refine_only = getattr(backend, "refines", False)
+        if pos is not None and backend is not None and not (refine_only and pos.stance != "none"):
             pos.stance, pos.stance_words = backend.stance(slot.st.text, pos.label)
         if pos is not None:
             slot.st.topic, slot.st.stance = pos.label, pos.stance
