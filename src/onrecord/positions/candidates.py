@@ -135,8 +135,12 @@ def _neg(tok) -> int | None:
         neg = next((c.i for c in tok.children if c.dep_ == "neg"), None)
         if neg is None and tok.lemma_.lower() in ("refuse", "decline"):
             neg = tok.i  # "refused to endorse him"
+        if neg is None and tok.lemma_.lower() == "have":
+            neg = next((c.i for c in tok.children if c.lower_ == "yet"), None)  # "has yet to endorse"
         if neg is not None or tok.dep_ not in ("xcomp", "aux", "conj") or tok.head.i == tok.i:
             return neg
+        if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return None  # "I'm not against anybody, but I will vote for Cruz": its own clause
         tok = tok.head
 
 
@@ -151,6 +155,8 @@ def _auxes(tok):
 
 def _hypothetical(tok) -> bool:
     """Inside an 'if' clause or a question: a condition or a query, not a position."""
+    if any(c.dep_ == "advcl" and any(g.lower_ in ("if", "unless") for g in c.children) for c in tok.children):
+        return True  # "to back Clinton if he lost"
     t = tok
     while t.head.i != t.i:
         if t.dep_ == "advcl" and any(c.lower_ in ("if", "unless", "whether") for c in t.children):
@@ -258,6 +264,8 @@ def find_backing(
     if doc.text[lo:hi].rstrip(" \"'”’").endswith("?"):
         return None
     for text, person in _people(doc, lo, hi, known):
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in person.children):
+            continue  # "we don't always nominate a Lincoln": a type, not the man
         target = person.head if person.dep_ == "appos" else person  # "the nominee, Donald Trump"
         verb = _verb_backing(target)
         fit = None if verb else _fitness(target)
