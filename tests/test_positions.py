@@ -323,6 +323,8 @@ def test_a_reporting_verb_carries_the_stance_of_a_bare_to_clause(cue, stance):
          "indirect", "against"),
         ("Whitfield said she would back Maria Delgado if Tom Reyes lost.",
          "she would back Maria Delgado if Tom Reyes lost", "indirect", None),
+        ("Whitfield said Tom Reyes could lose because he supports Maria Delgado.",
+         "Tom Reyes could lose because he supports Maria Delgado", "indirect", None),
         ("“We don't always nominate a Delgado,” Whitfield said of Maria Delgado.",
          "We don't always nominate a Delgado", "direct", None),
         ("Whitfield said not voting for Tom Reyes does not mean voting for Maria Delgado.",

@@ -165,15 +165,18 @@ def _hypothetical(tok) -> bool:
     return False
 
 
-def _speaker_is(subj, speaker: str, direct: bool) -> bool:
+def _speaker_is(subj, speaker: str, direct: bool, lo: int) -> bool:
     """Whether a subject is the speaker: "I"/"we", or in reported speech "he"/"she" ("he said he
-    would vote for her") or the speaker's own name. "They support Clinton", "Beck will endorse
-    Cruz" report someone else's backing, which is no position of the speaker's."""
+    would vote for her") unless the statement names someone else before it ("Grassley could lose
+    because he supports Trump"), or the speaker's own name. "They support Clinton", "Beck will
+    endorse Cruz" report someone else's backing, which is no position of the speaker's."""
     low = subj.lower_
     if low in ("i", "we"):
         return True
     if low in ("he", "she"):
-        return not direct
+        own = normalize_name(speaker).split()
+        before = [t for t in subj.doc[: subj.i] if t.idx >= lo and t.ent_type_ == "PERSON"]
+        return not direct and all(normalize_name(t.text) in own for t in before)
     if subj.pos_ == "PROPN":
         return normalize_name(subj.text) in normalize_name(speaker).split()
     return False
@@ -187,7 +190,7 @@ def _holder_ok(verb, lo: int, hi: int, speaker: str, direct: bool) -> bool:
     while True:
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
-            return _speaker_is(subj, speaker, direct)
+            return _speaker_is(subj, speaker, direct, lo)
         if v.tag_ == "VBG" and not any(c.dep_ == "aux" for c in v.children):
             if not (v.dep_ == "xcomp" and v.head.lemma_.lower() in ASPECT):
                 return False  # "not voting for Trump does not mean voting for Clinton": a supposition
