@@ -153,6 +153,11 @@ def _auxes(tok):
         tok = tok.head
 
 
+def _perfect(verb) -> bool:
+    """ "has not endorsed" (or, reported, "had not endorsed"): what has not happened so far."""
+    return verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in _auxes(verb))
+
+
 def _hypothetical(tok) -> bool:
     """Inside an 'if' clause or a question: a condition or a query, not a position."""
     if any(c.dep_ == "advcl" and any(g.lower_ in ("if", "unless") for g in c.children) for c in tok.children):
@@ -294,7 +299,9 @@ def find_backing(
         neg = _neg(cue) if verb else _neg(cue) or _neg(target.head)
         if neg is not None and stance == "against":
             continue  # "did not oppose him" is no backing either
-        if neg is not None:
+        if neg is not None and (doc[neg].lower_ == "yet" or _perfect(cue)):
+            stance = "open"  # "has not endorsed her (yet)": undecided, not opposed
+        elif neg is not None:
             stance = "against"
         elif verb and any(a.lower_ in ("might", "may", "could") for a in _auxes(cue)):
             stance = "open"  # "he might vote for Clinton"
