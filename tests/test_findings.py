@@ -406,3 +406,13 @@ def test_backing_two_people_with_one_surname_does_not_fire():
         ),
     )
     assert findings == []
+
+
+def test_not_yet_endorsing_then_endorsing_is_no_reversal():
+    june = "Senator Hal Brandt said on Monday that he has yet to endorse Maria Delgado.\n"
+    july = "Senator Hal Brandt said on Friday that he will vote for Maria Delgado.\n"
+    _, findings = run(
+        ("2026-06-02", june, [("he has yet to endorse Maria Delgado", "Hal Brandt", {"date": "2026-06-01"})]),
+        ("2026-07-11", july, [("he will vote for Maria Delgado", "Hal Brandt", {"date": "2026-07-10"})]),
+    )
+    assert findings == []

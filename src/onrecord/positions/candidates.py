@@ -71,7 +71,7 @@ FITNESS_NOUNS = {"president", "commander", "candidate", "nominee", "choice", "le
 @dataclass
 class Backing:
     name: str  # the person's full name as the article gives it
-    stance: str  # for | against
+    stance: str  # for | against | open | none
     words: list[int]  # token indices that carried it
     head: int  # the person's token
 
@@ -300,7 +300,7 @@ def find_backing(
         if neg is not None and stance == "against":
             continue  # "did not oppose him" is no backing either
         if neg is not None and (doc[neg].lower_ == "yet" or _perfect(cue)):
-            stance = "open"  # "has not endorsed her (yet)": undecided, not opposed
+            stance = "none"  # "has not endorsed her (yet)": not opposed, and no option held open either
         elif neg is not None:
             stance = "against"
         elif verb and any(a.lower_ in ("might", "may", "could") for a in _auxes(cue)):
