@@ -219,3 +219,15 @@ def test_mixed_quote_stays_in_its_paragraph(nlp):
     text = "The mayor's mood was noted in the minutes:\n\n“Here we go again,” Mayor Ellen Park said."
     for s in read(text, nlp):
         assert "\n" not in s.text
+
+
+def test_bare_surname_is_the_person_the_story_is_about_not_a_relative_named_once(nlp):
+    text = (
+        "Sen. Ted Vale (R-Ore.) endorsed the governor on Friday.\n\n"
+        "“I have decided to back her,” Vale said.\n\n"
+        "Vale has campaigned across the state. His wife, Heidi Vale, stayed in Salem.\n\n"
+        "“This was not an easy call,” Vale said.\n"
+    )
+    sts = read(text, nlp)
+    assert one(sts, "not an easy call").speaker.name == "Ted Vale"
+    assert one(sts, "decided to back her").speaker.name == "Ted Vale"

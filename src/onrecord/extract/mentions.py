@@ -66,6 +66,7 @@ class Person:
     kind: str = "person"  # person | organization
     forms: list[str] = field(default_factory=list)
     last_pos: int = 0
+    count: int = 0  # mentions so far: a bare surname belongs to the person the story is about
 
 
 def _nationality(word: str) -> bool:
@@ -139,6 +140,7 @@ class Registry:
         if surface not in person.forms:
             person.forms.append(surface)
         person.last_pos = max(person.last_pos, pos)
+        person.count += 1
         return person
 
     def lookup(self, name: str, toks: set[str] | None = None, kind: str | None = None) -> Person | None:
@@ -150,8 +152,9 @@ class Registry:
             if kind and p.kind != kind and len(toks) > 1:
                 continue
             if toks <= p.tokens or (len(p.tokens) == 1 and p.tokens <= toks and kind == p.kind):
-                # a bare surname fits the most recently mentioned person who carries it
-                if best is None or p.last_pos > best.last_pos:
+                # a bare surname fits the person who carries it and is mentioned most ("Cruz" is the
+                # senator, not his wife named once), then the most recent
+                if best is None or (p.count, p.last_pos) > (best.count, best.last_pos):
                     best = p
         return best
 
