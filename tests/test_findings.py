@@ -416,3 +416,24 @@ def test_not_yet_endorsing_then_endorsing_is_no_reversal():
         ("2026-07-11", july, [("he will vote for Maria Delgado", "Hal Brandt", {"date": "2026-07-10"})]),
     )
     assert findings == []
+
+
+def test_an_undated_remark_in_an_earlier_article_is_the_earlier_side():
+    march = "Senator Hal Brandt (R-OH) has said he would never vote for Maria Delgado.\n"
+    october = "Senator Hal Brandt (R-OH) said on Friday that he will vote for Maria Delgado.\n"
+    claims, findings = run(
+        ("2026-03-10", march, [("he would never vote for Maria Delgado", "Hal Brandt", {})]),
+        ("2026-10-17", october, [("he will vote for Maria Delgado", "Hal Brandt", {"date": "2026-10-16"})]),
+    )
+    assert [(f["type"], f["grade"]) for f in findings] == [("reversal", "full reversal")]
+    assert "undated, reported 2026-03-10 → 2026-10-16" in findings[0]["explanation"]
+
+
+def test_an_undated_remark_reported_after_the_dated_one_is_not_ordered():
+    october = "Senator Hal Brandt (R-OH) said on Friday that he will vote for Maria Delgado.\n"
+    november = "Senator Hal Brandt (R-OH) has said he would never vote for Maria Delgado.\n"
+    _, findings = run(
+        ("2026-10-17", october, [("he will vote for Maria Delgado", "Hal Brandt", {"date": "2026-10-16"})]),
+        ("2026-11-20", november, [("he would never vote for Maria Delgado", "Hal Brandt", {})]),
+    )
+    assert findings == []

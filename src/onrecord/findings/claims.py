@@ -56,6 +56,7 @@ class Claim:
     text: str = ""
     walkback: str | None = None  # "strong:walked back" | "weak:clarified"
     after: int | None = None  # article offset just past "a day after suggesting" in its sentence
+    published: str | None = None  # the article's date: an undated statement was said by then
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -157,6 +158,7 @@ def build_claims(
                 text=st.text,
                 walkback=_walkback(st),
                 after=_after(st),
+                published=published,
             )
         )
     first_side: dict[str, tuple[str | None, str | None]] = {}

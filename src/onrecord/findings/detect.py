@@ -144,15 +144,20 @@ def article_walkbacks(claims: list[Claim]) -> list[dict]:
 
 def person_changes(claims: list[Claim], bucket: str) -> list[dict]:
     """Reversals over dated statements of one person on one proposition: each date's statements
-    against those of the latest date surely before it (one sweep); undated statements never take
-    the later side."""
-    dated = sorted((c for c in claims if c.date and c.stance in STANCES and not c.general), key=_order)
+    against those of the latest date surely before it (one sweep). An undated statement never takes
+    the later side; it can take the earlier one against the first dated statement, when its
+    article appeared before that statement was made (it was said by then, whenever it was)."""
+    usable = [c for c in claims if c.stance in STANCES and not c.general]
+    dated = sorted((c for c in usable if c.date), key=_order)
     groups: list[list[Claim]] = []
     for c in dated:  # runs of statements that cannot be ordered among themselves
         if groups and before(groups[-1][0].date, c.date) is not True:
             groups[-1].append(c)
         else:
             groups.append([c])
+    if groups:
+        reported = [c for c in usable if not c.date and all(before(c.published, s.date) for s in groups[0])]
+        groups.insert(0, reported)
     out = []
     for prev, group in zip(groups, groups[1:], strict=False):
         changes: dict[tuple[str, str], list[Claim]] = {}  # (kind, earlier statement) -> later ones
@@ -161,7 +166,9 @@ def person_changes(claims: list[Claim], bucket: str) -> list[dict]:
             if any(t.stance == s.stance for t in prev):
                 continue  # restated: not a change
             opposed = [
-                t for t in prev if frozenset({t.stance, s.stance}) in CHANGES and before(t.date, s.date)
+                t
+                for t in prev
+                if frozenset({t.stance, s.stance}) in CHANGES and before(t.date or t.published, s.date)
             ]
             if not opposed or (s.walkback and any(t.article_id == s.article_id for t in opposed)):
                 continue  # nothing to change from, or the article pass reads it from the text

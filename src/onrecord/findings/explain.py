@@ -20,7 +20,9 @@ def grade(earlier: str, later: str, kind: str) -> str:
 
 
 def _when(c: Claim) -> str:
-    return c.date or "undated"
+    if c.date:
+        return c.date
+    return f"undated, reported {c.published}" if c.published else "undated"
 
 
 def _quote(c: Claim, limit: int = 110) -> str:
