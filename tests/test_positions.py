@@ -343,3 +343,64 @@ def test_backing_is_the_speakers_own_only(sentence, span, kind, stance):
     (p,), _ = positions(sentence, (span, "Dana Whitfield", {"kind": kind}))
     got = p.stance if p is not None and p.label == "backing Maria Delgado" else None
     assert got == stance
+
+
+@pytest.mark.parametrize(
+    "span, stance",
+    [
+        ("she doesn't think she will vote for Maria Delgado", None),
+        ("I doubt I'll vote for Maria Delgado", None),
+        ("I'm not sure I can vote for Maria Delgado", None),
+        ("she was unsure whether she would vote for Maria Delgado", None),
+        ("she no longer supports Maria Delgado", "against"),
+        ("she stopped supporting Maria Delgado after the debate", "against"),
+        ("There is no way I would support Maria Delgado", "against"),
+        ("she is considering endorsing Maria Delgado", "open"),
+        ("she would support Maria Delgado as long as she backs the tax plan", None),
+        ("I would have voted for Maria Delgado, but she dropped out", None),
+        ("Would I vote for Maria Delgado? Absolutely not", None),
+        ("she did not vote for Maria Delgado in the primary but will support her in November", None),
+        ("she was asked to endorse Maria Delgado", None),
+        ("her husband told her he would vote for Maria Delgado", None),
+        ("she will vote for neither Tom Reyes nor Maria Delgado", None),
+        ("Maria Delgado is no fraud", None),
+        ("I would vote for a ham sandwich before I'd vote for Maria Delgado", None),
+    ],
+)
+def test_backing_read_through_doubt_conditions_and_time(span, stance):
+    (p,), _ = positions(f"Whitfield said {span}.", (span, "Dana Whitfield", {"kind": "indirect"}))
+    assert (p.stance if p is not None and p.label == "backing Maria Delgado" else None) == stance
+
+
+def test_backing_the_reporting_verb_can_deny_it():
+    text = "Whitfield denied that she would endorse Maria Delgado.\n"
+    st = stmt(text, "she would endorse Maria Delgado", "Dana Whitfield", cue="denied")
+    assert all(not p.prop_key.startswith("backing|") for p in assign_positions([st]))
+
+
+@pytest.mark.parametrize(
+    "name, key",
+    [
+        ("Mr. Donald J. Trump", "donald trump"),
+        ("Tom Reyes Jr.", "tom reyes"),
+        ("J. D. Vance", "jd vance"),
+        ("J.D. Vance", "jd vance"),
+        ("Delgado’s", "delgado"),
+        ("Ma'sud Ahmed", "masud ahmed"),
+        ("Gov.-elect Maria Delgado", "maria delgado"),
+    ],
+)
+def test_backing_names_key_one_person_across_forms(name, key):
+    from onrecord.positions.candidates import name_key
+
+    assert name_key(name) == key
+
+
+def test_a_speaker_quoted_often_does_not_outweigh_a_namesake():
+    text = "Luis Delgado, the county clerk, and Maria Delgado, the nominee, spoke.\n"
+    spans = [("the county clerk", "Luis Delgado"), ("the nominee", "Luis Delgado"), ("spoke", "Luis Delgado")]
+    sts = [stmt(text, s, n) for s, n in spans]
+    late = "Brandt said he would never vote for Delgado.\n"
+    sts.append(stmt(late, "he would never vote for Delgado", "Hal Brandt"))
+    got = assign_positions(sts, article_text=text + late)
+    assert all(p.label != "backing Luis Delgado" for p in got)

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..extract.cues import is_speech_verb
-from ..people import is_title, normalize_name, strip_title
+from ..people import SUFFIXES, is_title, normalize_name, strip_title
 from .lexicon import PLACES
 
 # verb lemma -> stance toward its object (or toward the object of its "for")
@@ -46,6 +46,20 @@ FITNESS = {"fit": "for", "qualified": "for", "ready": "for", "unfit": "against",
            "superior": "for", "better": "for", "best": "for"}  # fmt: skip
 # verbs whose "-ing" complement is their subject's own act ("continue supporting her")
 ASPECT = {"continue", "keep", "start", "begin", "stop", "quit", "consider", "resume"}
+# verbs and adjectives that put what they govern in doubt ("I doubt I'll vote for her")
+DOUBT = {
+    "doubt",
+    "wonder",
+    "unsure",
+    "uncertain",
+    "undecided",
+    "deny",
+    "dismiss",
+    "question",
+    "ask",
+    "speculate",
+}
+DENYING = ("deni", "deny", "dismiss", "refut", "reject", "rebut")
 # verbs outside a statement that make its subject-less backing the speaker's own ("vowed to back")
 COMMITTING = {
     "vow",
@@ -77,10 +91,15 @@ class Backing:
 
 
 def full_name(text: str) -> str:
-    """'Mr. Donald J. Trump' -> 'Donald Trump': titles and middle initials are not part of the key."""
-    words = strip_title(text.replace("’s", "").replace("'s", "")).split()
-    kept = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and len(w.rstrip(".")) <= 1)]
-    return " ".join(kept)
+    """'Mr. Donald J. Trump Jr.'s' -> 'Donald Trump': titles, suffixes, a possessive and middle
+    initials are not part of the key; initials that are the given name stay ("J. D. Vance")."""
+    words = strip_title(re.sub(r"['’]s\b", "", text or "")).split()
+    words = [w for w in words if w.lower().strip(".,") not in SUFFIXES and not w.lower().endswith("-elect")]
+    if not words or len(words[0].strip(".")) <= 1:
+        return " ".join(words)
+    return " ".join(
+        w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and len(w.rstrip(".")) <= 1)
+    )
 
 
 def name_key(name: str) -> str:
@@ -117,6 +136,7 @@ def known_names(names: list[str], text: str | None = None) -> KnownNames:
     "Election Day", matters only if someone backs a bare "Day")."""
     common = set(re.findall(r"\b[a-z]+\b", text or ""))  # "Knew" in a headline is no given name
     pairs = [p for p in FULL_NAME.findall(text or "") if p.split()[0].lower() not in common]
+    names = list(dict.fromkeys(n for n in names if n))  # a speaker quoted ten times is still one mention
     out = KnownNames()
     for n, raw in enumerate([*names, *pairs]):
         words = full_name(raw).split()
@@ -137,6 +157,8 @@ def _neg(tok) -> int | None:
             neg = tok.i  # "refused to endorse him"
         if neg is None and tok.lemma_.lower() == "have":
             neg = next((c.i for c in tok.children if c.lower_ == "yet"), None)  # "has yet to endorse"
+        if neg is None:  # "no longer supports", "is hardly a liar"
+            neg = next((c.i for c in tok.children if c.lower_ in ("hardly", "scarcely", "longer")), None)
         if neg is not None or tok.dep_ not in ("xcomp", "aux", "conj") or tok.head.i == tok.i:
             return neg
         if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
@@ -151,6 +173,60 @@ def _auxes(tok):
         if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
             return
         tok = tok.head
+
+
+def _scope(cue, person, lo: int) -> str | None:
+    """What the clauses around a backing verb do to it: "skip" when they doubt, deny, ask, suppose
+    or move on from it ("I doubt I'll vote for her", "would I vote for her?", "were I a Republican",
+    "did not vote for her in the primary but will support her"), "against" when they end it
+    ("stopped supporting her"), "open" when they weigh it ("considering endorsing her"), else None."""
+    doc = cue.doc
+    if cue.sent.text.rstrip(" \"'”’").endswith("?"):
+        return "skip"
+    if any(t.lower_ in ("whether", "if", "unless") for t in doc[: cue.i] if t.idx >= lo):
+        return "skip"  # "I don't know if I'll support her", "unsure whether she would"
+    words = " ".join(t.lower_ for t in doc[: cue.i] if t.idx >= lo)
+    if re.search(r"\b(no way|under no|used to)\b", words):
+        return "against" if "used to" not in words else "skip"
+    clause = " ".join(t.lower_ for t in cue.subtree)
+    if re.search(r"\b(as long as|so long as|in the event|provided that|on condition|when pigs)\b", clause):
+        return "skip"
+    auxes = {a.lower_ for a in _auxes(cue)}
+    if {"would", "'d"} & auxes and "have" in auxes:
+        return "skip"  # "I would have voted for her": a counterfactual
+    conds = ("if", "unless", "whether", "provided", "once", "until")
+    if any(c.dep_ == "conj" and any(g.lower_ == "but" for g in cue.children) for c in cue.children):
+        return "skip"  # the clause after "but" is what the speaker holds now
+    if any(t.lower_ in ("neither", "nor", "either") for t in (*person.children, *person.head.children)):
+        return "skip"
+    if any(c.dep_ == "conj" for c in person.children) and any(c.lower_ == "or" for c in person.children):
+        return "skip"  # "vote for Reyes or Delgado" backs neither for sure
+
+    def conditional(v) -> bool:  # "were I a Republican, I'd vote for her", "should Reyes drop out"
+        return any(
+            c.dep_ == "advcl" and (any(g.lower_ in conds for g in c.children) or c.left_edge.pos_ == "AUX")
+            for c in v.children
+        )
+
+    if conditional(cue) or (
+        cue.dep_ == "advcl" and any(g.lower_ in (*conds, "before", "than") for g in cue.children)
+    ):
+        return "skip"  # "I'd vote for a ham sandwich before I'd vote for her"
+    t = cue
+    while t.head.i != t.i and t.head.idx >= lo:
+        rel, t = t.dep_, t.head
+        if conditional(t):
+            return "skip"
+        lemma = t.lemma_.lower()
+        if rel in ("xcomp", "pcomp", "dobj") and lemma in ("stop", "quit", "cease"):
+            return "skip" if _neg(t) is not None else "against"
+        if rel in ("xcomp", "pcomp", "dobj") and lemma in ("consider", "weigh", "mull", "contemplate"):
+            return "open"
+        if rel in ("ccomp", "advcl", "acomp", "csubj", "prep", "pobj") and (
+            lemma in DOUBT or any(c.dep_ == "neg" for c in t.children)
+        ):
+            return "skip"  # "she doesn't think she will", "I doubt I'll", "I'm not sure I can"
+    return None
 
 
 def _perfect(verb) -> bool:
@@ -180,7 +256,14 @@ def _speaker_is(subj, speaker: str, direct: bool, lo: int) -> bool:
         return True
     if low in ("he", "she"):
         own = normalize_name(speaker).split()
-        before = [t for t in subj.doc[: subj.i] if t.idx >= lo and t.ent_type_ == "PERSON"]
+        before = [
+            t
+            for t in subj.doc[: subj.i]
+            if t.idx >= lo
+            and (
+                t.ent_type_ == "PERSON" or (t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"))
+            )
+        ]  # "her husband told her he would": the pronoun is the husband
         return not direct and all(normalize_name(t.text) in own for t in before)
     if subj.pos_ == "PROPN":
         return normalize_name(subj.text) in normalize_name(speaker).split()
@@ -194,6 +277,8 @@ def _holder_ok(verb, lo: int, hi: int, speaker: str, direct: bool) -> bool:
     v = verb
     while True:
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.dep_ == "nsubjpass" and v.i != verb.i:
+            return False  # "she was asked to endorse him": someone else wants the backing
         if subj is not None:
             return _speaker_is(subj, speaker, direct, lo)
         if v.tag_ == "VBG" and not any(c.dep_ == "aux" for c in v.children):
@@ -266,10 +351,11 @@ def _people(doc, lo: int, hi: int, known: KnownNames):
 
 
 def find_backing(
-    doc, lo: int, hi: int, known: KnownNames, speaker: str = "", direct: bool = False
+    doc, lo: int, hi: int, known: KnownNames, speaker: str = "", direct: bool = False, cue_word: str = ""
 ) -> Backing | None:
-    """The first person the statement [lo, hi) backs or refuses to back, as its speaker's own position."""
-    if doc.text[lo:hi].rstrip(" \"'”’").endswith("?"):
+    """The first person the statement [lo, hi) backs or refuses to back, as its speaker's own position.
+    `cue_word` is the reporting verb: "denied that she would endorse him" backs nobody."""
+    if doc.text[lo:hi].rstrip(" \"'”’").endswith("?") or cue_word.lower().startswith(DENYING):
         return None
     for text, person in _people(doc, lo, hi, known):
         if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in person.children):
@@ -296,14 +382,22 @@ def find_backing(
         name = resolve(text, known)
         if name is None:
             continue
+        scope = _scope(cue if verb else target.head, person, lo)
+        if scope == "skip":
+            continue
         neg = _neg(cue) if verb else _neg(cue) or _neg(target.head)
+        if not verb and neg is None:
+            no = next((c.i for c in cue.children if c.dep_ == "det" and c.lower_ == "no"), None)
+            neg = no  # "X is no fraud"
         if neg is not None and stance == "against":
             continue  # "did not oppose him" is no backing either
+        if scope in ("against", "open") and stance == "for" and neg is None:
+            stance = scope
         if neg is not None and (doc[neg].lower_ == "yet" or _perfect(cue)):
             stance = "none"  # "has not endorsed her (yet)": not opposed, and no option held open either
         elif neg is not None:
             stance = "against"
-        elif verb and any(a.lower_ in ("might", "may", "could") for a in _auxes(cue)):
+        elif verb and stance == "for" and any(a.lower_ in ("might", "may", "could") for a in _auxes(cue)):
             stance = "open"  # "he might vote for Clinton"
         words = (
             {cue.i, *range(min(cue.i, person.i), max(cue.i, person.i) + 1)} if cue.i < person.i else {cue.i}

@@ -86,7 +86,13 @@ def assign_positions(
     )
     for slot in slots:
         slot.backing = find_backing(
-            slot.doc, slot.lo, slot.hi, people, slot.st.speaker.name, slot.st.kind == "direct"
+            slot.doc,
+            slot.lo,
+            slot.hi,
+            people,
+            slot.st.speaker.name,
+            slot.st.kind == "direct",
+            slot.st.cue or "",
         )
         if slot.backing is not None and name_key(slot.backing.name) == name_key(slot.st.speaker.name):
             slot.backing = None  # backing oneself is campaigning, not a position
