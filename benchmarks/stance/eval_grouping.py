@@ -24,7 +24,7 @@ from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
-from eval_polnear import TEXTS, load_rows
+from eval_polnear import labelled
 
 HERE = Path(__file__).resolve().parent
 THRESHOLDS = [0.4, 0.5, 0.6, 0.7]
@@ -78,17 +78,9 @@ def main() -> int:
         "--encoder", help="local all-MiniLM-L6-v2 folder (default: ONRECORD_ENCODER or the package)"
     )
     args = ap.parse_args()
-    if not TEXTS.is_dir():
-        print(f"skipped: PolNeAR dev texts not found at {TEXTS}", file=sys.stderr)
-        return 0
-    from onrecord.positions import load_position_nlp
-
-    nlp = load_position_nlp()
-    try:
-        rows = load_rows(Path(args.data), nlp)
-    except (OSError, ValueError, KeyError) as e:
-        print(f"cannot read {args.data}: {e}", file=sys.stderr)
-        return 2
+    nlp, rows = labelled(args.data)
+    if rows is None:
+        return nlp
     gold = [r["proposition"] for r in rows]
     n_pairs = len(rows) * (len(rows) - 1) // 2
     gold_pairs = sum(gold[i] == gold[j] for i, j in combinations(range(len(gold)), 2))

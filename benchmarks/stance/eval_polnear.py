@@ -86,6 +86,22 @@ def load_rows(path: Path, nlp) -> list[dict]:
     return rows
 
 
+def labelled(data: str):
+    """(nlp, rows) of the labelled statements; (exit code, None) when they cannot be had: 0 when
+    ../shared is absent (the evaluation skips), 2 when the labels cannot be read."""
+    if not TEXTS.is_dir():
+        print(f"skipped: PolNeAR dev texts not found at {TEXTS}", file=sys.stderr)
+        return 0, None
+    from onrecord.positions import load_position_nlp
+
+    nlp = load_position_nlp()
+    try:
+        return nlp, load_rows(Path(data), nlp)
+    except (OSError, ValueError, KeyError) as e:
+        print(f"cannot read {data}: {e}", file=sys.stderr)
+        return 2, None
+
+
 def evaluate(name: str, gold_rows: list[dict], pred: list[str]) -> dict:
     gold = [r["stance"] for r in gold_rows]
     f1, per = macro_f1(gold, pred)
@@ -140,18 +156,11 @@ def main() -> int:
     ap.add_argument("--model", default="llama3.1")
     ap.add_argument("--embed", action="store_true", help="also the embed backend (needs the embed extra)")
     args = ap.parse_args()
-    if not TEXTS.is_dir():
-        print(f"skipped: PolNeAR dev texts not found at {TEXTS}", file=sys.stderr)
-        return 0
-    from onrecord.positions import load_position_nlp
+    nlp, rows = labelled(args.data)
+    if rows is None:
+        return nlp
     from onrecord.positions.backends import ChatStance, EmbeddingStance, LexicalStance
 
-    nlp = load_position_nlp()
-    try:
-        rows = load_rows(Path(args.data), nlp)
-    except (OSError, ValueError, KeyError) as e:
-        print(f"cannot read {args.data}: {e}", file=sys.stderr)
-        return 2
     lexical = LexicalStance(nlp)
     print(
         json.dumps(evaluate("lexical", rows, [lexical.stance(r["text"], r["proposition"])[0] for r in rows]))
