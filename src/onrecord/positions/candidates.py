@@ -31,16 +31,8 @@ OUTCOMES = {"become", "win", "be", "take", "lead", "occupy"}
 OUTCOME_WANTED = {"allow": "for", "let": "for", "want": "for", "help": "for", "see": "for", "need": "for",
                   "stop": "against", "prevent": "against", "block": "against"}  # fmt: skip
 OFFICE_WORDS = {
-    "president",
-    "presidency",
-    "commander",
-    "chief",
-    "office",
-    "election",
-    "white",
-    "house",
-    "nominee",
-}
+    "president", "presidency", "commander", "chief", "office", "election", "white", "house", "nominee",
+}  # fmt: skip
 # "X is unfit to be commander in chief", "the superior candidate"
 FITNESS = {"fit": "for", "qualified": "for", "ready": "for", "unfit": "against", "unqualified": "against",
            "superior": "for", "better": "for", "best": "for"}  # fmt: skip
@@ -48,32 +40,14 @@ FITNESS = {"fit": "for", "qualified": "for", "ready": "for", "unfit": "against",
 ASPECT = {"continue", "keep", "start", "begin", "stop", "quit", "consider", "resume"}
 # verbs and adjectives that put what they govern in doubt ("I doubt I'll vote for her")
 DOUBT = {
-    "doubt",
-    "wonder",
-    "unsure",
-    "uncertain",
-    "undecided",
-    "deny",
-    "dismiss",
-    "question",
-    "ask",
-    "speculate",
-}
+    "doubt", "wonder", "unsure", "uncertain", "undecided", "deny", "dismiss", "question", "ask", "speculate",
+    "regret", "imagine", "pretend",
+}  # fmt: skip
 DENYING = ("deni", "deny", "dismiss", "refut", "reject", "rebut")
 # verbs outside a statement that make its subject-less backing the speaker's own ("vowed to back")
 COMMITTING = {
-    "vow",
-    "pledge",
-    "promise",
-    "decide",
-    "plan",
-    "urge",
-    "call",
-    "ask",
-    "encourage",
-    "refuse",
-    "decline",
-}
+    "vow", "pledge", "promise", "decide", "plan", "urge", "call", "ask", "encourage", "refuse", "decline",
+}  # fmt: skip
 # what, said of a candidate, disqualifies them in the speaker's eyes ("X is a fraud", "X is unfit")
 DISQUALIFYING = {
     "unfit", "unqualified", "disqualified", "fraud", "liar", "con", "disaster", "dangerous", "danger",
@@ -87,7 +61,6 @@ class Backing:
     name: str  # the person's full name as the article gives it
     stance: str  # for | against | open | none
     words: list[int]  # token indices that carried it
-    head: int  # the person's token
 
 
 def full_name(text: str) -> str:
@@ -403,5 +376,5 @@ def find_backing(
             {cue.i, *range(min(cue.i, person.i), max(cue.i, person.i) + 1)} if cue.i < person.i else {cue.i}
         )
         words |= {person.i} | ({neg} if neg is not None else set())
-        return Backing(name, stance, sorted(words), person.i)
+        return Backing(name, stance, sorted(words))
     return None
