@@ -24,7 +24,7 @@ from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
-from eval_polnear import labelled
+from eval_polnear import labelled, read_position
 
 HERE = Path(__file__).resolve().parent
 THRESHOLDS = [0.4, 0.5, 0.6, 0.7]
@@ -43,25 +43,9 @@ def pairwise(gold: list[str], same) -> dict:
 
 
 def lexical_keys(rows: list[dict], nlp) -> list[str | None]:
-    """The prop_key `assign_positions` gives each statement, read as ReaderStance in eval_polnear.py reads it."""
-    from onrecord.model import Speaker, Statement
-    from onrecord.positions import assign_positions
-
-    keys = []
-    for row in rows:
-        st = Statement(
-            row["article_id"],
-            row["text"],
-            "indirect",
-            row["start"],
-            row["end"],
-            Speaker("speaker"),
-            sentence=row["sentence"],
-            sentence_start=row["sentence_start"],
-        )
-        found = assign_positions([st], nlp=nlp, article_text=row["article"])
-        keys.append(found[0].prop_key if found else None)
-    return keys
+    """The prop_key `assign_positions` gives each statement, read as the ingest reads it."""
+    found = [read_position(row, nlp) for row in rows]
+    return [p.prop_key if p else None for p in found]
 
 
 def best_threshold(gold: list[str], lo: float, hi: float, make_same) -> tuple[float, dict]:

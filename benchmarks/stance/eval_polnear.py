@@ -40,21 +40,22 @@ class ReaderStance:
         self.nlp = nlp
 
     def stance(self, row: dict) -> str:
-        from onrecord.model import Speaker, Statement
-        from onrecord.positions import assign_positions
+        found = read_position(row, self.nlp)
+        return found.stance if found else "none"
 
-        st = Statement(
-            row["article_id"],
-            row["text"],
-            "indirect",
-            row["start"],
-            row["end"],
-            Speaker("speaker"),
-            sentence=row["sentence"],
-            sentence_start=row["sentence_start"],
-        )
-        found = assign_positions([st], nlp=self.nlp, article_text=row["article"])
-        return found[0].stance if found else "none"
+
+def read_position(row: dict, nlp):
+    """The position `assign_positions` gives a labelled statement located in its sentence and
+    article, as the ingest reads it; None when it takes none."""
+    from onrecord.model import Speaker, Statement
+    from onrecord.positions import assign_positions
+
+    st = Statement(
+        row["article_id"], row["text"], "indirect", row["start"], row["end"], Speaker("speaker"),
+        sentence=row["sentence"], sentence_start=row["sentence_start"],
+    )  # fmt: skip
+    found = assign_positions([st], nlp=nlp, article_text=row["article"])
+    return found[0] if found else None
 
 
 def sentence_of(nlp, article: str, start: int, end: int) -> tuple[str, int]:

@@ -184,8 +184,7 @@ def ingest(
         )
     out.print(
         f"read {report.read} articles in {report.seconds:.1f} s ({report.articles_per_second:.1f} articles/s): "
-        f"{report.new} new, {report.already_present} already present, {report.duplicates} wire duplicates, "
-        f"{report.statements} statements added, {len(report.problems)} problems",
+        f"{report.outcome()}",
         soft_wrap=True,
     )
     if report.read == 0:
@@ -454,9 +453,7 @@ def load(
     for source, reason in report.problems:
         err.print(f"[yellow]problem:[/yellow] {escape(source)}: {escape(reason)}", soft_wrap=True)
     out.print(
-        f"loaded {report.read} articles in {report.seconds:.1f} s: {report.new} new, "
-        f"{report.already_present} already present, {report.duplicates} wire duplicates, "
-        f"{report.statements} statements added, {len(report.problems)} problems",
+        f"loaded {report.read} articles in {report.seconds:.1f} s: {report.outcome()}",
         soft_wrap=True,
     )
 

@@ -39,6 +39,13 @@ class IngestReport:
     def tick(self) -> None:
         self.seconds = time.monotonic() - self.started
 
+    def outcome(self) -> str:
+        """What the run added, as `ingest` and `load` print it."""
+        return (
+            f"{self.new} new, {self.already_present} already present, {self.duplicates} wire duplicates, "
+            f"{self.statements} statements added, {len(self.problems)} problems"
+        )
+
     def counts(self) -> dict:
         return {
             "read": self.read,

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ..extract.cues import is_speech_verb
 from ..people import SUFFIXES, is_title, normalize_name, strip_title
 from .lexicon import PLACES
+from .stance import is_question
 
 # verb lemma -> stance toward its object (or toward the object of its "for")
 BACKING_VERBS = {
@@ -154,7 +155,7 @@ def _scope(cue, person, lo: int) -> str | None:
     "did not vote for her in the primary but will support her"), "against" when they end it
     ("stopped supporting her"), "open" when they weigh it ("considering endorsing her"), else None."""
     doc = cue.doc
-    if cue.sent.text.rstrip(" \"'”’").endswith("?"):
+    if is_question(cue.sent.text):
         return "skip"
     if any(t.lower_ in ("whether", "if", "unless") for t in doc[: cue.i] if t.idx >= lo):
         return "skip"  # "I don't know if I'll support her", "unsure whether she would"
@@ -328,7 +329,7 @@ def find_backing(
 ) -> Backing | None:
     """The first person the statement [lo, hi) backs or refuses to back, as its speaker's own position.
     `cue_word` is the reporting verb: "denied that she would endorse him" backs nobody."""
-    if doc.text[lo:hi].rstrip(" \"'”’").endswith("?") or cue_word.lower().startswith(DENYING):
+    if is_question(doc.text[lo:hi]) or cue_word.lower().startswith(DENYING):
         return None
     for text, person in _people(doc, lo, hi, known):
         if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in person.children):

@@ -11,7 +11,7 @@ from .candidates import Backing, find_backing, known_names, name_key
 from .lexicon import COMMIT_CUES, REFUSE_CUES
 from .places import place_key
 from .propositions import Mention, anaphor, complete, find_mentions
-from .stance import clause_ids, read_stance, render_words
+from .stance import clause_ids, is_question, read_stance, render_words
 
 QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})  # same length: offsets hold
 
@@ -109,9 +109,9 @@ def assign_positions(
         if kind:
             _antecedent(slot, kind, order[:k], pool)
     out = []
+    refine_only = getattr(backend, "refines", False)
     for slot in slots:
         pos = _position(slot)
-        refine_only = getattr(backend, "refines", False)
         if pos is not None and backend is not None and not (refine_only and pos.stance != "none"):
             pos.stance, pos.stance_words = backend.stance(slot.st.text, pos.label)
         if pos is not None:
@@ -151,7 +151,7 @@ def _position(slot: _Slot) -> Position | None:
         ids = clause_ids(doc, m.head, lo, hi)
         stance, idx = read_stance(doc, ids, m.head, m.negation)
         words = render_words(doc, idx)
-        if _asks(doc[m.head]):
+        if is_question(doc[m.head].sent.text):
             stance, words = "none", []
         elif stance == "none" and (by_cue := _cue_stance(slot.st)):
             stance, words = by_cue, [slot.st.cue]
@@ -167,11 +167,6 @@ def _position(slot: _Slot) -> Position | None:
         return None
     key = "about|" + "+".join(sorted(places))
     return Position(slot.st.id, key, " and ".join(places), stance, render_words(doc, idx), "about", True)
-
-
-def _asks(tok) -> bool:
-    """A question takes no position, even "why won't he release them?"."""
-    return tok.sent.text.rstrip(" \"'”’").endswith("?")
 
 
 def _cue_stance(st: Statement) -> str | None:

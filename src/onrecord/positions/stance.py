@@ -28,6 +28,11 @@ PREDICATE_HEADS = {"be", "vote", "come", "stand", "argue", "speak", "campaign", 
 FOR_MODALS = {"will", "should", "must"}
 
 
+def is_question(text: str) -> bool:
+    """A question takes no position, even "why won't he release them?"."""
+    return text.rstrip(" \"'”’").endswith("?")
+
+
 def clause_ids(doc, head: int, lo: int, hi: int) -> set[int]:
     """Tokens of the clause holding the concept: a "but ..." conjunct or a side clause is another claim."""
     tok = doc[head]
